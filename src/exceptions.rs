@@ -223,12 +223,12 @@ fn throw_type_error(message: &str) {
 /// ?string $field = null, ?int $position = null)`.
 fn constructor() -> FunctionBuilder<'static> {
     FunctionBuilder::constructor(construct_handler)
+        .not_required()
         .arg(Arg::new("message", DataType::String).default("\"\""))
         .arg(Arg::new("code", DataType::Long).default("0"))
         .arg(Arg::new("previous", DataType::object("Throwable")).allow_null().default("null"))
         .arg(Arg::new("field", DataType::String).allow_null().default("null"))
         .arg(Arg::new("position", DataType::Long).allow_null().default("null"))
-        .not_required()
 }
 
 extern "C" fn construct_handler(ex: &mut ExecuteData, _retval: &mut Zval) {

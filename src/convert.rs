@@ -1,0 +1,151 @@
+//! The one bridge between PHP values and the core's serde types.
+//!
+//! Small inputs (options, policies, lists of a few thousand rows) go through
+//! `serde_json::Value`, so each core type declares its shape once with serde
+//! and a bad key is reported with its full path (`samples[3].timestamp`).
+//! Large inputs that are only read once are walked in place by their binding
+//! instead of being copied.
+
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::exception::PhpResult;
+use ext_php_rs::types::{ArrayKey, ZendHashTable, Zval};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::exceptions::invalid_input;
+
+/// Deepest nesting accepted from PHP; deeper input is refused, not recursed into.
+const MAX_DEPTH: usize = 64;
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+}
+
+/// Converts a PHP value into JSON. `path` names the argument, for errors.
+pub fn to_json(value: &Zval, path: &str) -> PhpResult<Value> {
+    to_json_at(value, path, 0)
+}
+
+fn to_json_at(value: &Zval, path: &str, depth: usize) -> PhpResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(invalid_input(path, format!("{path}: nested more than {MAX_DEPTH} levels deep")));
+    }
+    let value = value.dereference();
+    if value.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = value.long() {
+        return Ok(Value::Number(n.into()));
+    }
+    if let Some(f) = value.double() {
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| invalid_input(path, format!("{path}: must be a finite number, got {f}")));
+    }
+    if let Some(s) = value.zend_str() {
+        return match s.as_str() {
+            Ok(s) => Ok(Value::String(s.to_owned())),
+            Err(_) => Err(invalid_input(path, format!("{path}: must be valid UTF-8 text"))),
+        };
+    }
+    if let Some(table) = value.array() {
+        return table_to_json(table, path, depth);
+    }
+    Err(invalid_input(
+        path,
+        format!("{path}: unsupported value of type {}", value.get_type()),
+    ))
+}
+
+fn table_to_json(table: &ZendHashTable, path: &str, depth: usize) -> PhpResult<Value> {
+    if table.has_sequential_keys() {
+        let mut list = Vec::with_capacity(table.len());
+        for (i, item) in table.values().enumerate() {
+            list.push(to_json_at(item, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(list));
+    }
+    let mut map = Map::with_capacity(table.len());
+    for (key, item) in table.iter() {
+        let key = match key {
+            ArrayKey::Long(n) => n.to_string(),
+            ArrayKey::String(s) => s,
+            ArrayKey::Str(s) => s.to_owned(),
+            other => other.to_string(),
+        };
+        let child = join(path, &key);
+        map.insert(key, to_json_at(item, &child, depth + 1)?);
+    }
+    Ok(Value::Object(map))
+}
+
+/// Converts JSON into a PHP value. Objects become associative arrays.
+pub fn to_zval(value: &Value) -> PhpResult<Zval> {
+    let mut z = Zval::new();
+    match value {
+        Value::Null => z.set_null(),
+        Value::Bool(b) => z.set_bool(*b),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                z.set_long(i);
+            } else {
+                z.set_double(n.as_f64().unwrap_or(f64::NAN));
+            }
+        }
+        Value::String(s) => z.set_string(s, false)?,
+        Value::Array(items) => {
+            let mut table = ZendHashTable::with_capacity(u32::try_from(items.len()).unwrap_or(u32::MAX));
+            for item in items {
+                table.push(to_zval(item)?)?;
+            }
+            z.set_hashtable(table);
+        }
+        Value::Object(map) => z.set_hashtable(map_to_table(map)?),
+    }
+    Ok(z)
+}
+
+fn map_to_table(map: &Map<String, Value>) -> PhpResult<ZBox<ZendHashTable>> {
+    let mut table = ZendHashTable::with_capacity(u32::try_from(map.len()).unwrap_or(u32::MAX));
+    for (key, item) in map {
+        // PHP turns integer-like string keys into integers; do the same.
+        match key.parse::<i64>() {
+            Ok(n) if n.to_string() == *key => table.insert_at_index(n, to_zval(item)?)?,
+            _ => table.insert(key.as_str(), to_zval(item)?)?,
+        }
+    }
+    Ok(table)
+}
+
+/// Reads a PHP value into a core type. Errors name the argument and the path
+/// inside it, for example `samples[3].timestamp: invalid type: string "x", expected i64`.
+pub fn from_php<T: DeserializeOwned>(value: &Zval, name: &str) -> PhpResult<T> {
+    let json = to_json(value, name)?;
+    from_value(json, name)
+}
+
+/// Reads an already converted JSON value into a core type.
+pub fn from_value<T: DeserializeOwned>(json: Value, name: &str) -> PhpResult<T> {
+    serde_path_to_error::deserialize(json).map_err(|err| {
+        let inner = err.path().to_string();
+        let path = if inner == "." || inner.is_empty() {
+            name.to_owned()
+        } else if inner.starts_with('[') {
+            format!("{name}{inner}")
+        } else {
+            format!("{name}.{inner}")
+        };
+        invalid_input(&path, format!("{path}: {}", err.inner()))
+    })
+}
+
+/// Writes a core value back to PHP.
+pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
+    to_zval(&json)
+}
