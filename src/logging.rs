@@ -25,10 +25,11 @@ static PENDING: Mutex<Vec<(Level, String)>> = Mutex::new(Vec::new());
 /// Bound on queued records, so a runaway worker cannot grow memory without limit.
 const MAX_PENDING: usize = 1000;
 
-/// Parses an INI value; anything unknown falls back to `warn`.
+/// Parses an INI value; anything unknown falls back to `warn`. An empty value
+/// means off: PHP's INI parser turns a bare `off` (or `no`, `false`) into "".
 pub fn parse_level(value: &str) -> LevelFilter {
     match value.trim().to_ascii_lowercase().as_str() {
-        "off" | "none" | "0" => LevelFilter::Off,
+        "" | "off" | "none" | "no" | "false" | "0" => LevelFilter::Off,
         "error" => LevelFilter::Error,
         "info" => LevelFilter::Info,
         "debug" => LevelFilter::Debug,
