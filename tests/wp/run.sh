@@ -30,7 +30,7 @@ else
 		jlg_wp_die "JLG_NATIVE_SO=$JLG_NATIVE_SO does not exist: build the extension first (make build)"
 	JLG_NATIVE_SO="$(cd "$(dirname "$JLG_NATIVE_SO")" && pwd)/$(basename "$JLG_NATIVE_SO")"
 	export JLG_NATIVE_SO
-	php -d "extension=$JLG_NATIVE_SO" -r 'exit(extension_loaded("jlg_native") ? 0 : 1);' ||
+	php -n -d "extension=$JLG_NATIVE_SO" -r 'exit(extension_loaded("jlg_native") ? 0 : 1);' ||
 		jlg_wp_die "php cannot load $JLG_NATIVE_SO"
 fi
 
@@ -48,6 +48,10 @@ trap 'exit 130' INT TERM
 T_UP="$(jlg_wp_now)"
 bash "$JLG_WP_DIR/up.sh"
 UP_SECONDS="$(jlg_wp_since "$T_UP")"
+# PHPUnit gets the servers' PHP configuration: no system-wide jlg_native.
+PHP_INI_SCAN_DIR="$(sed -n "s/^JLG_WP_PHP_INI_SCAN_DIR='\(.*\)'$/\1/p" "$JLG_WP_ENV" | tail -n 1)"
+[ -d "$PHP_INI_SCAN_DIR" ] || jlg_wp_die "up.sh recorded no PHP ini scan dir"
+export PHP_INI_SCAN_DIR
 
 failed=()
 run_pass() { # MODE [php args...]

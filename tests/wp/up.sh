@@ -57,13 +57,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	done
 fi
 # One unpacked tree per set of package versions.
-TREE_KEY="$(cd "$CACHE_DIR/debs" && for pkg in "${JLG_WP_PACKAGES[@]}"; do ls ${pkg}_*.deb | sort | tail -n 1; done | sha1sum | cut -c1-12)"
+TREE_KEY="$(cd "$CACHE_DIR/debs" && for pkg in "${JLG_WP_PACKAGES[@]}"; do ls ${pkg}_*.deb | sort -V | tail -n 1; done | sha1sum | cut -c1-12)"
 TREE="$CACHE_DIR/tree-$TREE_KEY"
 if [ ! -d "$TREE" ]; then
 	jlg_wp_log "unpacking the packages into $TREE"
 	tmp_tree="$(mktemp -d "$CACHE_DIR/tree-tmp.XXXXXX")"
 	for pkg in "${JLG_WP_PACKAGES[@]}"; do
-		dpkg-deb -x "$(ls "$CACHE_DIR/debs/${pkg}"_*.deb | sort | tail -n 1)" "$tmp_tree"
+		dpkg-deb -x "$(ls "$CACHE_DIR/debs/${pkg}"_*.deb | sort -V | tail -n 1)" "$tmp_tree"
 	done
 	mv "$tmp_tree" "$TREE" 2>/dev/null || rm -rf "$tmp_tree" # another run won the race
 fi
@@ -124,15 +124,20 @@ DB_USER="wp"
 DB_PASSWORD="$(php -r 'echo bin2hex(random_bytes(12));')"
 mariadb-install-db --no-defaults --datadir="$DB_DIR" --user="$(id -un)" \
 	--auth-root-authentication-method=socket --auth-root-socket-user="$(id -un)" \
-	--skip-test-db >"$STATE_DIR/mariadb-install.log" 2>&1 ||
+	--skip-test-db --innodb-log-file-size=8M >"$STATE_DIR/mariadb-install.log" 2>&1 ||
 	jlg_wp_die "mariadb-install-db failed: see $STATE_DIR/mariadb-install.log"
 DB_PID="$(start_group "$STATE_DIR/mariadbd.log" "$MARIADBD" --no-defaults \
 	--datadir="$DB_DIR" --socket="$DB_SOCKET" --skip-networking --user="$(id -un)" \
 	--pid-file="$STATE_DIR/mariadbd.pid" --tmpdir="$STATE_DIR" --log-error="$STATE_DIR/mariadbd.log" \
-	--skip-log-bin --skip-name-resolve --innodb-buffer-pool-size=32M)"
+	--skip-log-bin --skip-name-resolve --innodb-buffer-pool-size=32M --innodb-log-file-size=8M)"
 state_set JLG_WP_DB_PID "$DB_PID"
 state_set JLG_WP_DB_PGID "$(group_of "$DB_PID")"
 state_set JLG_WP_DB_SOCKET "$DB_SOCKET"
+
+# PHP configuration without any system-wide jlg_native (see lib/common.sh).
+jlg_wp_make_scan_dir "$STATE_DIR/php-conf.d"
+export PHP_INI_SCAN_DIR="$STATE_DIR/php-conf.d"
+state_set JLG_WP_PHP_INI_SCAN_DIR "$PHP_INI_SCAN_DIR"
 
 # Web servers, started while MariaDB boots (they need it only per request).
 HOSTS=""

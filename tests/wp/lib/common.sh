@@ -49,3 +49,21 @@ jlg_wp_now() {
 jlg_wp_since() {
 	awk -v a="$1" -v b="$(jlg_wp_now)" 'BEGIN { printf "%.2f", b - a }'
 }
+
+# Fills DEST with links to PHP's additional .ini files, leaving out any that
+# loads jlg_native (as `make install` adds). With PHP_INI_SCAN_DIR=DEST, PHP
+# has the extension only when -d extension=... asks for it, so the "absent"
+# pass really runs without it and the "loaded" pass runs the .so under test.
+jlg_wp_make_scan_dir() { # DEST
+	local dest="$1" dir ini
+	mkdir -p "$dest"
+	local IFS=:
+	for dir in ${PHP_INI_SCAN_DIR:-$(php -n -r 'echo PHP_CONFIG_FILE_SCAN_DIR;')}; do
+		[ -d "$dir" ] || continue
+		for ini in "$dir"/*.ini; do
+			[ -f "$ini" ] || continue
+			grep -Eq '^[[:space:]]*(zend_)?extension[[:space:]]*=.*jlg_native' "$ini" && continue
+			ln -sf "$ini" "$dest/$(basename "$ini")"
+		done
+	done
+}
