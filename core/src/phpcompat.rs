@@ -242,8 +242,35 @@ fn numeric_prefix(text: &str) -> Option<(bool, f64, bool, &str)> {
 pub fn is_numeric(value: &Value) -> bool {
     match value {
         Value::Number(_) => true,
-        Value::String(s) => numeric_prefix(s).is_some_and(|(whole, ..)| whole),
+        Value::String(s) => str_is_numeric(s),
         _ => false,
+    }
+}
+
+/// `is_numeric()` of a string.
+#[must_use]
+pub fn str_is_numeric(text: &str) -> bool {
+    numeric_prefix(text).is_some_and(|(whole, ..)| whole)
+}
+
+/// `(float)` of a string.
+#[must_use]
+pub fn str_to_float(text: &str) -> f64 {
+    numeric_prefix(text).map_or(0.0, |(_, v, ..)| v)
+}
+
+/// `(int)` of a string.
+#[must_use]
+pub fn str_to_int(text: &str) -> i64 {
+    match numeric_prefix(text) {
+        None => 0,
+        Some((_, v, integer_syntax, digits)) => {
+            if integer_syntax {
+                digits.parse::<i64>().unwrap_or_else(|_| cap_to_int(v))
+            } else {
+                cap_to_int(v)
+            }
+        }
     }
 }
 
@@ -267,7 +294,7 @@ pub fn to_float(value: &Value) -> f64 {
         Value::Null | Value::Bool(false) => 0.0,
         Value::Bool(true) => 1.0,
         Value::Number(n) => n.as_f64().unwrap_or(0.0),
-        Value::String(s) => numeric_prefix(s).map_or(0.0, |(_, v, ..)| v),
+        Value::String(s) => str_to_float(s),
         Value::Array(a) => f64::from(u8::from(!a.is_empty())),
         Value::Object(o) => f64::from(u8::from(!o.is_empty())),
     }
@@ -280,16 +307,7 @@ pub fn to_int(value: &Value) -> i64 {
         Value::Null | Value::Bool(false) => 0,
         Value::Bool(true) => 1,
         Value::Number(n) => n.as_i64().unwrap_or_else(|| float_to_int(n.as_f64().unwrap_or(0.0))),
-        Value::String(s) => match numeric_prefix(s) {
-            None => 0,
-            Some((_, v, integer_syntax, digits)) => {
-                if integer_syntax {
-                    digits.parse::<i64>().unwrap_or_else(|_| cap_to_int(v))
-                } else {
-                    cap_to_int(v)
-                }
-            }
-        },
+        Value::String(s) => str_to_int(s),
         Value::Array(a) => i64::from(!a.is_empty()),
         Value::Object(o) => i64::from(!o.is_empty()),
     }

@@ -1,1 +1,14 @@
-//! SLA windows.
+//! SLA windows, MTTR, percentiles and Web Vitals grades.
+//!
+//! - [`sitepulse`] + [`archive`]: the parity model (SitePulse's report and daily archive);
+//! - [`windows`]: the default model (time-based, UTC, maintenance windows out of the denominator);
+//! - [`mttr`], [`vitals`]: helpers on top of [`crate::stats::percentile`].
+
+pub mod agents;
+pub mod archive;
+pub mod entry;
+pub mod error;
+pub mod sitepulse;
+
+pub use entry::{Check, LogEntry, Scalar};
+pub use error::SlaError;
