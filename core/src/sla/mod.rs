@@ -10,6 +10,7 @@ pub mod entry;
 pub mod error;
 pub mod maintenance;
 pub mod mttr;
+pub mod options;
 pub mod sitepulse;
 pub mod vitals;
 pub mod windows;
