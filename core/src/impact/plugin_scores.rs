@@ -276,8 +276,7 @@ fn read_history(history: &Value, model: PluginScoreModel) -> Result<Vec<Plugin>,
         }
         let mut parsed = Vec::with_capacity(list.len());
         for (i, entry) in list.iter().enumerate() {
-            let entry_path = format!("{path}[{i}]");
-            let read = if strict { read_entry_strict(entry, &entry_path)? } else { read_entry_loose(entry) };
+            let read = if strict { read_entry_strict(entry, &format!("{path}[{i}]"))? } else { read_entry_loose(entry) };
             if let Some(e) = read {
                 parsed.push(e);
             }

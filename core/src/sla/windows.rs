@@ -67,7 +67,17 @@ struct Incident {
     open: bool,
 }
 
-fn read_status(s: Scalar<'_>, path: &str) -> Result<St, SlaError> {
+/// `log[i]`, formatted only when an error needs it.
+#[derive(Clone, Copy)]
+struct LazyPath(usize);
+
+impl std::fmt::Display for LazyPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "log[{}]", self.0)
+    }
+}
+
+fn read_status(s: Scalar<'_>, path: LazyPath) -> Result<St, SlaError> {
     match s {
         Scalar::Bool(true) => Ok(St::Up),
         Scalar::Bool(false) => Ok(St::Down),
@@ -120,11 +130,11 @@ pub fn windows<E: LogEntry>(log: &[E], config: &WindowsConfig) -> Result<Value, 
     let mut agent_ids: Vec<String> = Vec::new();
     let mut agent_index: HashMap<String, u32> = HashMap::new();
     let mut rows: Vec<(i64, u32, St)> = Vec::with_capacity(log.len());
-    let mut last_agent: Option<(String, u32)> = None;
+    let mut last_agent: Option<u32> = None;
     for (i, entry) in log.iter().enumerate() {
-        let path = format!("log[{i}]");
+        let path = LazyPath(i);
         if !entry.is_array() {
-            return Err(SlaError::input(path, "must be an array with timestamp and status"));
+            return Err(SlaError::input(path.to_string(), "must be an array with timestamp and status"));
         }
         let ts = match entry.timestamp() {
             Scalar::Int(t) if t >= 0 => t,
@@ -132,7 +142,7 @@ pub fn windows<E: LogEntry>(log: &[E], config: &WindowsConfig) -> Result<Value, 
             Scalar::Absent => return Err(SlaError::input(format!("{path}.timestamp"), "is missing")),
             other => return Err(SlaError::input(format!("{path}.timestamp"), format!("must be an integer Unix timestamp, got {}", other.type_name()))),
         };
-        let status = read_status(entry.status(), &path)?;
+        let status = read_status(entry.status(), path)?;
         let agent = match entry.agent() {
             Scalar::Absent | Scalar::Null => "default",
             Scalar::Str(s) if !s.is_empty() => s,
@@ -145,8 +155,8 @@ pub fn windows<E: LogEntry>(log: &[E], config: &WindowsConfig) -> Result<Value, 
             Scalar::Int(_) | Scalar::Float(_) => return Err(SlaError::input(format!("{path}.latency"), "must be a non-negative duration")),
             other => return Err(SlaError::input(format!("{path}.latency"), format!("must be a number, got {}", other.type_name()))),
         }
-        let idx = match &last_agent {
-            Some((name, idx)) if name == agent => *idx,
+        let idx = match last_agent {
+            Some(idx) if agent_ids[idx as usize] == agent => idx,
             _ => {
                 let idx = if let Some(&idx) = agent_index.get(agent) {
                     idx
@@ -156,7 +166,7 @@ pub fn windows<E: LogEntry>(log: &[E], config: &WindowsConfig) -> Result<Value, 
                     agent_index.insert(agent.to_owned(), idx);
                     idx
                 };
-                last_agent = Some((agent.to_owned(), idx));
+                last_agent = Some(idx);
                 idx
             }
         };
