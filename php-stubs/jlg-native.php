@@ -98,7 +98,7 @@ namespace JLG\Native {
          * @return array{scores: array<string, float>, average_score: float, model: string, updated_at: int, decay_window: int, thresholds: array<string, float>, plugins: array<string, array{score: float, entries: int, last_sample_at: int, last_avg_ms: float|null}>}
          * @throws InvalidInputException
          */
-        public static function pluginScores(array $history, ?int $now = null, ?array $options = null): array {}
+        public static function pluginScores(array $history, ?int $now = null, array $options = []): array {}
 
         /**
          * SitePulse's transverse impact index (parity with
@@ -113,7 +113,7 @@ namespace JLG\Native {
          * @return array{range: string, updated_at: int, window_seconds: int, modules: array<string, array{label: string, status: string, score: float|null, active: bool, details: list<array{label: string, value: string}>, signal: string}>, dominant_module: string, overall: float|null, active_modules: int}
          * @throws InvalidInputException
          */
-        public static function transverseIndex(array $modules, ?array $config = null): array {}
+        public static function transverseIndex(array $modules, array $config = []): array {}
 
         /**
          * Incident impact score per module (0..100), explained by its breakdown
@@ -128,7 +128,7 @@ namespace JLG\Native {
          * @return array{modules: array<string, ModuleScore>, overall: float, dominant_module: string}
          * @throws InvalidInputException
          */
-        public static function score(array $events, ?array $options = null): array {}
+        public static function score(array $events, array $options = []): array {}
     }
 
     /**
@@ -162,7 +162,7 @@ namespace JLG\Native {
          * @return array<string, mixed>
          * @throws InvalidInputException
          */
-        public static function windows(array $log, ?array $options = null): array {}
+        public static function windows(array $log, array $options = []): array {}
 
         /**
          * Mean time to recovery of incidents given as {start, end} or {duration} (seconds).

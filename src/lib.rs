@@ -7,6 +7,7 @@
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
 
 mod build_info;
+mod clock;
 mod convert;
 mod exceptions;
 mod guard;
