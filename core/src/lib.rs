@@ -6,6 +6,9 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod id;
+pub mod quota;
+pub mod stats;
 
 pub use error::{Classify, ErrorClass};
 
