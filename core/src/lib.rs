@@ -8,6 +8,7 @@
 pub mod error;
 pub mod id;
 pub mod quota;
+pub mod retention;
 pub mod stats;
 
 pub use error::{Classify, ErrorClass};
