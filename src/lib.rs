@@ -12,6 +12,9 @@ mod exceptions;
 mod guard;
 mod ini;
 mod logging;
+mod quota;
+mod retention;
+mod rows;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -58,6 +61,8 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = quota::register(module);
+    let module = retention::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module
