@@ -7,8 +7,11 @@
 
 pub mod error;
 pub mod id;
+pub mod impact;
+pub mod phpcompat;
 pub mod quota;
 pub mod retention;
+pub mod sla;
 pub mod stats;
 
 pub use error::{Classify, ErrorClass};

@@ -95,6 +95,9 @@ mod tests {
         assert_eq!(percentile(&v, 50.0), Some(2.5));
         assert!((percentile(&v, 90.0).unwrap() - 3.7).abs() < 1e-12);
         assert_eq!(percentile(&v, 100.0), Some(4.0));
+        // numpy.percentile([15, 20, 35, 40, 50], 40) == 29.0
+        assert_eq!(percentile(&[15.0, 20.0, 35.0, 40.0, 50.0], 40.0), Some(29.0));
+        assert_eq!(percentile(&[7.0], 33.0), Some(7.0));
         assert_eq!(median(&[5.0]), Some(5.0));
         assert_eq!(median(&[1.0, 3.0, 10.0]), Some(3.0));
     }

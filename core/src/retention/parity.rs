@@ -37,73 +37,11 @@ pub fn glob_zip(files: &[FolderFile]) -> Vec<Archive> {
     out
 }
 
-/// PHP 8's `intval()` of a decoded option value: `null`/`false` -> 0, `true` -> 1,
-/// floats truncated (saturating), strings by their leading numeric part
-/// (`"2"` -> 2, `" 3 "` -> 3, `"1e2"` -> 100, `"12abc"` -> 12, `"abc"` -> 0).
+/// PHP's `intval()` of a decoded option value (`null` -> 0, `"2"` -> 2,
+/// `"abc"` -> 0, `"1e2"` -> 100, `7.8` -> 7); the shared `(int)` cast.
 #[must_use]
 pub fn php_intval(value: Option<&Value>) -> i64 {
-    match value {
-        None | Some(Value::Null | Value::Array(_) | Value::Object(_)) => 0,
-        Some(Value::Bool(b)) => i64::from(*b),
-        Some(Value::Number(n)) => n.as_i64().unwrap_or_else(|| float_to_int(n.as_f64().unwrap_or(0.0))),
-        Some(Value::String(s)) => string_intval(s),
-    }
-}
-
-fn float_to_int(f: f64) -> i64 {
-    if f.is_nan() {
-        0
-    } else {
-        // `as` saturates, like PHP 8 on 64-bit for out-of-range floats in intval().
-        f.trunc() as i64
-    }
-}
-
-fn string_intval(s: &str) -> i64 {
-    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let b = t.as_bytes();
-    let mut end = 0;
-    if end < b.len() && (b[end] == b'+' || b[end] == b'-') {
-        end += 1;
-    }
-    let digits_start = end;
-    while end < b.len() && b[end].is_ascii_digit() {
-        end += 1;
-    }
-    let int_end = end;
-    let mut is_float = false;
-    if end < b.len() && b[end] == b'.' {
-        let mut k = end + 1;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
-        if k > end + 1 || int_end > digits_start {
-            is_float = k > end + 1;
-            end = k;
-        }
-    }
-    if int_end == digits_start && !is_float {
-        return 0;
-    }
-    if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
-        let mut k = end + 1;
-        if k < b.len() && (b[k] == b'+' || b[k] == b'-') {
-            k += 1;
-        }
-        let exp_digits = k;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
-        if k > exp_digits {
-            is_float = true;
-            end = k;
-        }
-    }
-    if is_float {
-        return float_to_int(t[..end].parse::<f64>().unwrap_or(0.0));
-    }
-    let text = &t[..int_end];
-    text.parse::<i64>().unwrap_or_else(|_| if text.starts_with('-') { i64::MIN } else { i64::MAX })
+    value.map_or(0, crate::phpcompat::to_int)
 }
 
 /// Backup JLG's policy from its `bjlg_cleanup_settings` option (`None` = option
@@ -143,7 +81,8 @@ mod tests {
             (json!(7.8), 7),
             (json!(true), 1),
             (json!(null), 0),
-            (json!([1]), 0),
+            (json!([1]), 1),
+            (json!([]), 0),
         ] {
             assert_eq!(php_intval(Some(&v)), want, "{v}");
         }
