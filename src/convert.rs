@@ -181,6 +181,13 @@ pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
     to_zval(&json)
 }
 
+/// Writes a core value that serializes to a map or a list as a PHP array.
+pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
+    to_array(&json)
+}
+
 /// An optional array parameter whose PHP signature reads `array $options = []`.
 ///
 /// `Option<&ZendHashTable>` would declare `?array $options = null`; this type

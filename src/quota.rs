@@ -9,10 +9,11 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::quota::{self, Destination, ProjectOptions, Sample};
 
-use crate::convert::from_php;
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
-use crate::rows::{list_rows, number, to_php_array, OptionalArray, Row};
+use crate::clock::unix_now;
+use crate::convert::{from_php, to_php_array, ArrayArg};
+use crate::rows::{list_rows, number, Row};
 
 /// Static helpers for storage quotas.
 #[php_class]
@@ -36,12 +37,6 @@ fn read_samples(table: &ZendHashTable) -> PhpResult<Vec<Sample>> {
 }
 
 /// The current time in Unix seconds, what PHP's `time()` returns.
-fn php_time() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 #[php_impl]
 impl Quota {
     /// Only static methods: the class cannot be instantiated.
@@ -51,15 +46,15 @@ impl Quota {
     }
 
     /// Projects a usage series: trend, bounds, days to the threshold, level.
-    #[php(defaults(options = OptionalArray::empty()))]
-    pub fn project(samples: &ZendHashTable, options: OptionalArray) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(options = ArrayArg::EMPTY))]
+    pub fn project(samples: &ZendHashTable, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\Quota::project", || {
             let samples = read_samples(samples)?;
-            let options: ProjectOptions = match options.zval() {
-                Some(z) if z.array().is_some_and(|a| !a.is_empty()) => from_php(z, "options")?,
-                _ => ProjectOptions::default(),
+            let options: ProjectOptions = match options.table() {
+                Some(_) => options.parse("options")?,
+                None => ProjectOptions::default(),
             };
-            let now = options.now.unwrap_or_else(php_time);
+            let now = options.now.unwrap_or_else(unix_now);
             let projection = quota::project(&samples, &options, now).or_throw()?;
             to_php_array(&projection)
         })

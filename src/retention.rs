@@ -9,10 +9,10 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 use jlg_native_core::retention::{self, Archive, Future, Policy};
 
-use crate::convert::to_json;
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
-use crate::rows::{id_zval, insert_by_id, list_rows, to_php_array, OptionalArray, Row};
+use crate::convert::{table_json, to_php_array, ArrayArg};
+use crate::rows::{id_zval, insert_by_id, list_rows, Row};
 
 /// Static helpers for backup retention.
 #[php_class]
@@ -34,12 +34,6 @@ fn read_archives(table: &ZendHashTable, name: &str) -> PhpResult<Vec<Archive>> {
         });
     }
     Ok(out)
-}
-
-fn table_json(table: &ZendHashTable, name: &str) -> PhpResult<serde_json::Value> {
-    let mut z = Zval::new();
-    z.set_hashtable(table.to_owned());
-    to_json(&z, name)
 }
 
 fn read_policy(table: &ZendHashTable) -> PhpResult<Policy> {
@@ -102,13 +96,12 @@ impl Retention {
     }
 
     /// The largest policy of the given shape that stays under `quotaBytes * targetRatio`.
-    #[php(defaults(policy = OptionalArray::empty()))]
-
-    pub fn recommend(archives: &ZendHashTable, quotaBytes: i64, targetRatio: f64, policy: OptionalArray) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(policy = ArrayArg::EMPTY))]
+    pub fn recommend(archives: &ZendHashTable, quotaBytes: i64, targetRatio: f64, policy: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\Retention::recommend", || {
             let archives = read_archives(archives, "archives")?;
-            let policy = match policy.zval() {
-                Some(z) => Policy::from_value(to_json(z, "policy")?, "policy").or_throw()?,
+            let policy = match policy.table() {
+                Some(t) => Policy::from_value(table_json(t, "policy")?, "policy").or_throw()?,
                 None => Policy::default(),
             };
             let rec = retention::recommend(&archives, quotaBytes, targetRatio, &policy).or_throw()?;

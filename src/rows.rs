@@ -1,46 +1,13 @@
 //! Reading large PHP lists of small rows in place, without copying them into
-//! JSON first, and the `array $x = []` parameter type.
+//! JSON first.
 //!
 //! Errors name the argument, the index and the key, like the serde bridge:
 //! `samples[3].timestamp: must be an integer (Unix seconds), got string`.
 
-use ext_php_rs::convert::{FromZval, StubLiteral};
 use ext_php_rs::exception::{PhpException, PhpResult};
-use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, Zval};
 
 use crate::exceptions::invalid_input;
-
-/// An optional array parameter whose default is `[]` (what Reflection shows).
-pub struct OptionalArray(Option<Zval>);
-
-impl OptionalArray {
-    /// The omitted argument.
-    #[must_use]
-    pub fn empty() -> Self {
-        Self(None)
-    }
-
-    /// The array the caller passed, if any.
-    #[must_use]
-    pub fn zval(&self) -> Option<&Zval> {
-        self.0.as_ref()
-    }
-}
-
-impl<'a> FromZval<'a> for OptionalArray {
-    const TYPE: DataType = DataType::Array;
-
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.array().map(|_| Self(Some(zval.shallow_clone())))
-    }
-}
-
-impl StubLiteral for OptionalArray {
-    fn stub_literal(&self) -> String {
-        "[]".to_owned()
-    }
-}
 
 fn type_name(value: &Zval) -> String {
     if value.is_long() {
@@ -173,20 +140,3 @@ pub fn insert_by_id(table: &mut ZendHashTable, id: &jlg_native_core::id::Id, val
     Ok(())
 }
 
-/// A serializable core value as a PHP array (the value must serialize to a map).
-pub fn to_php_array<T: serde::Serialize>(value: &T) -> PhpResult<ext_php_rs::boxed::ZBox<ZendHashTable>> {
-    let json = serde_json::to_value(value)
-        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
-    let serde_json::Value::Object(map) = json else {
-        return Err(crate::exceptions::native("cannot convert the result for PHP: not a map"));
-    };
-    let mut table = ZendHashTable::with_capacity(u32::try_from(map.len()).unwrap_or(u32::MAX));
-    for (key, item) in &map {
-        let z = crate::convert::to_zval(item)?;
-        match key.parse::<i64>() {
-            Ok(n) if n.to_string() == *key => table.insert_at_index(n, z)?,
-            _ => table.insert(key.as_str(), z)?,
-        }
-    }
-    Ok(table)
-}
