@@ -36,7 +36,6 @@ fn read_samples(table: &ZendHashTable) -> PhpResult<Vec<Sample>> {
     Ok(out)
 }
 
-/// The current time in Unix seconds, what PHP's `time()` returns.
 #[php_impl]
 impl Quota {
     /// Only static methods: the class cannot be instantiated.
