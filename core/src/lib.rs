@@ -6,6 +6,9 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod resilience;
+pub mod stats;
+pub mod store;
 
 pub use error::{Classify, ErrorClass};
 
