@@ -6,12 +6,17 @@
 #![cfg_attr(windows, feature(abi_vectorcall))]
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
 
+mod args;
+mod backoff;
 mod build_info;
+mod circuit_breaker;
 mod convert;
 mod exceptions;
 mod guard;
 mod ini;
 mod logging;
+mod rate_limiter;
+mod state_store;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -58,6 +63,10 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = backoff::register(module);
+    let module = circuit_breaker::register(module);
+    let module = rate_limiter::register(module);
+    let module = state_store::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module
