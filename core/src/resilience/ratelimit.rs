@@ -102,6 +102,8 @@ pub struct Bucket {
     pub reset_at: f64,
     /// When this bucket was last updated (for eviction).
     pub seen_at: f64,
+    /// Length of the bucket's period as observed (the longest reset delay seen), in seconds.
+    pub period: f64,
 }
 
 /// A slot of the invalid-request window: the count of invalid responses since `start`.
@@ -161,6 +163,9 @@ impl LimiterState {
             }
             timestamp(&format!("buckets.{key}.reset_at"), bucket.reset_at)?;
             timestamp(&format!("buckets.{key}.seen_at"), bucket.seen_at)?;
+            if !bucket.period.is_finite() || !(0.0..=86_400.0).contains(&bucket.period) {
+                return Err(ResilienceError::new(format!("buckets.{key}.period"), "must be between 0 and 86400 seconds"));
+            }
         }
         if self.invalid.len() > INVALID_SLOTS {
             return Err(ResilienceError::new("invalid", format!("holds {} slots, at most {INVALID_SLOTS}", self.invalid.len())));
@@ -282,12 +287,15 @@ impl RateLimiter {
         let key = self.bucket_key(route);
         if let Some(bucket) = self.state.buckets.get_mut(&key) {
             if now >= bucket.reset_at {
-                if let Some(limit) = bucket.limit {
-                    bucket.remaining = limit;
-                } else {
-                    bucket.remaining = bucket.remaining.max(1);
+                // The period rolled over without a response telling us: refill
+                // and move the reset to the end of the current period.
+                bucket.remaining = bucket.limit.unwrap_or_else(|| bucket.remaining.max(1));
+                if bucket.period > 0.0 {
+                    let periods = ((now - bucket.reset_at) / bucket.period).floor() + 1.0;
+                    bucket.reset_at += periods * bucket.period;
                 }
-            } else if bucket.remaining == 0 {
+            }
+            if bucket.remaining == 0 && now < bucket.reset_at {
                 wait = wait.max(bucket.reset_at - now);
             }
         }
@@ -344,6 +352,9 @@ impl RateLimiter {
             }
             if let Some(at) = reset_at {
                 bucket.reset_at = at;
+                if at - now > bucket.period && at - now <= 86_400.0 {
+                    bucket.period = at - now;
+                }
             }
             bucket.seen_at = now;
         }
