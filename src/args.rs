@@ -72,6 +72,18 @@ impl ArrayArg {
     }
 }
 
+/// A `string` parameter read byte for byte: invalid UTF-8 becomes U+FFFD
+/// instead of a TypeError, for values that come from the network (headers, URLs).
+pub struct Text(pub String);
+
+impl<'a> FromZval<'a> for Text {
+    const TYPE: DataType = DataType::String;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.zend_str().map(|s| Self(String::from_utf8_lossy(s.as_bytes()).into_owned()))
+    }
+}
+
 /// `now` as given, or the current time; refuses NaN, infinities and negative times.
 pub fn now(now: Option<f64>) -> PhpResult<f64> {
     match now {

@@ -4,7 +4,7 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use jlg_native_core::resilience::{self, BackoffOptions};
 
-use crate::args::{self, ArrayArg};
+use crate::args::{self, ArrayArg, Text};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -36,10 +36,10 @@ impl Backoff {
     }
 
     /// Seconds a Retry-After value asks for, or null when it is not understood.
-    pub fn parse_retry_after(value: String, now: Option<f64>) -> PhpResult<Option<f64>> {
+    pub fn parse_retry_after(value: Text, now: Option<f64>) -> PhpResult<Option<f64>> {
         guard("JLG\\Native\\Backoff::parseRetryAfter", || {
             let now = args::now(now)?;
-            Ok(resilience::parse_retry_after(&value, now))
+            Ok(resilience::parse_retry_after(&value.0, now))
         })
     }
 }

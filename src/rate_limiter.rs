@@ -6,7 +6,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::resilience::{self, Headers, LimiterConfig, LimiterState};
 
-use crate::args::{self, ArrayArg};
+use crate::args::{self, ArrayArg, Text};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -30,8 +30,8 @@ impl RateLimiter {
     }
 
     /// The route key of a request: major parameters kept, other ids `:id`, tokens `:token`.
-    pub fn route_key(method: String, path: String) -> PhpResult<String> {
-        guard("JLG\\Native\\RateLimiter::routeKey", || resilience::route_key(&method, &path).or_throw())
+    pub fn route_key(method: Text, path: Text) -> PhpResult<String> {
+        guard("JLG\\Native\\RateLimiter::routeKey", || resilience::route_key(&method.0, &path.0).or_throw())
     }
 
     /// Seconds to wait before a request on `route` may go; 0 takes the slot, INF when halted.

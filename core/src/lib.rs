@@ -6,6 +6,7 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod php_array;
 pub mod resilience;
 pub mod stats;
 pub mod store;

@@ -202,7 +202,7 @@ fn bad_tuning_and_bad_state_are_refused() {
         (BreakerConfig { jitter: 1.5, ..exact() }, "jitter"),
     ];
     for (config, field) in bad_configs {
-        assert_eq!(CircuitBreaker::new(BreakerState::default(), config).unwrap_err().field, field);
+        assert_eq!(CircuitBreaker::new(BreakerState::default(), config).unwrap_err().field, format!("config.{field}"));
     }
     let bad_states = [
         (BreakerState { failures: vec![f64::NAN], ..BreakerState::default() }, "failures[0]"),
@@ -212,7 +212,7 @@ fn bad_tuning_and_bad_state_are_refused() {
         (BreakerState { failures: vec![1.0; 1001], ..BreakerState::default() }, "failures"),
     ];
     for (state, field) in bad_states {
-        assert_eq!(CircuitBreaker::new(state, exact()).unwrap_err().field, field);
+        assert_eq!(CircuitBreaker::new(state, exact()).unwrap_err().field, format!("state.{field}"));
     }
     let mut b = CircuitBreaker::new(BreakerState::default(), exact()).unwrap();
     assert_eq!(b.record_failure(0.0, Some(-1.0), 0).unwrap_err().field, "retryAfter");

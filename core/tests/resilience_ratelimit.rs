@@ -223,10 +223,10 @@ fn bad_input_is_refused() {
         (LimiterConfig { invalid_window_seconds: -1.0, ..LimiterConfig::default() }, "invalid_window_seconds"),
     ];
     for (config, field) in bad {
-        assert_eq!(RateLimiter::new(LimiterState::default(), config).unwrap_err().field, field);
+        assert_eq!(RateLimiter::new(LimiterState::default(), config).unwrap_err().field, format!("config.{field}"));
     }
     let state = LimiterState { global_window_start: f64::NAN, ..LimiterState::default() };
-    assert_eq!(RateLimiter::new(state, LimiterConfig::default()).unwrap_err().field, "global_window_start");
+    assert_eq!(RateLimiter::new(state, LimiterConfig::default()).unwrap_err().field, "state.global_window_start");
 }
 
 #[test]

@@ -91,7 +91,7 @@ pub fn delay(attempt: i64, options: &BackoffOptions, entropy: u64) -> Result<f64
     if attempt < 0 {
         return Err(ResilienceError::new("attempt", format!("must be 0 or more, got {attempt}")));
     }
-    options.validate()?;
+    options.validate().map_err(|e| e.within("options"))?;
     let attempt = u32::try_from(attempt).unwrap_or(u32::MAX);
     let seed = options.seed.map_or(entropy, |s| s as u64);
     let mut rng = SplitMix64::with_stream(seed, u64::from(attempt));
@@ -207,7 +207,7 @@ mod tests {
             (BackoffOptions { previous: Some(f64::INFINITY), ..BackoffOptions::default() }, "previous"),
         ];
         for (o, field) in cases {
-            assert_eq!(delay(1, &o, 0).unwrap_err().field, field);
+            assert_eq!(delay(1, &o, 0).unwrap_err().field, format!("options.{field}"));
         }
         assert_eq!(delay(-1, &BackoffOptions::default(), 0).unwrap_err().field, "attempt");
     }

@@ -179,8 +179,8 @@ fn push_bounded(list: &mut Vec<f64>, at: f64, keep: u32) {
 impl CircuitBreaker {
     /// A breaker from a state array (empty for a new one) and its tuning.
     pub fn new(state: BreakerState, config: BreakerConfig) -> Result<Self, ResilienceError> {
-        config.validate()?;
-        state.validate()?;
+        config.validate().map_err(|e| e.within("config"))?;
+        state.validate().map_err(|e| e.within("state"))?;
         let mut state = state;
         // A state saved under a larger threshold keeps only what this tuning needs.
         state.failures.sort_by(f64::total_cmp);

@@ -17,6 +17,13 @@ impl ResilienceError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self { field: field.into(), message: message.into() }
     }
+
+    /// The same error, its field placed inside the array `parent` (`config.window_seconds`).
+    #[must_use]
+    pub fn within(mut self, parent: &str) -> Self {
+        self.field = if self.field.starts_with('[') { format!("{parent}{}", self.field) } else { format!("{parent}.{}", self.field) };
+        self
+    }
 }
 
 impl Classify for ResilienceError {

@@ -131,8 +131,10 @@ pub struct LimiterState {
     /// End of a global 429 block.
     pub global_blocked_until: Option<f64>,
     /// Route key -> bucket hash, as learned from `X-RateLimit-Bucket`.
+    #[serde(deserialize_with = "crate::php_array::map")]
     pub routes: BTreeMap<String, String>,
     /// Bucket key (`hash:major`, or `route:<route key>` before a hash is known) -> position.
+    #[serde(deserialize_with = "crate::php_array::map")]
     pub buckets: BTreeMap<String, Bucket>,
     /// The invalid-request window, oldest slot first.
     pub invalid: Vec<InvalidSlot>,
@@ -204,8 +206,8 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// A limiter from a state array (empty for a new one) and its tuning.
     pub fn new(state: LimiterState, config: LimiterConfig) -> Result<Self, ResilienceError> {
-        config.validate()?;
-        state.validate()?;
+        config.validate().map_err(|e| e.within("config"))?;
+        state.validate().map_err(|e| e.within("state"))?;
         let mut limiter = Self { config, state };
         limiter.state.invalid.sort_by(|a, b| a.start.total_cmp(&b.start));
         limiter.evict();
