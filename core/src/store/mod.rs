@@ -59,13 +59,13 @@ impl StoreOptions {
     /// Checks every range; errors name the key.
     pub fn validate(&self) -> Result<(), StoreError> {
         if self.max_events_per_channel == 0 || self.max_events_per_channel > 1_000_000 {
-            return Err(StoreError::invalid("max_events_per_channel", "must be between 1 and 1000000"));
+            return Err(StoreError::invalid("options.max_events_per_channel", "must be between 1 and 1000000"));
         }
         if !self.max_event_age_seconds.is_finite() || self.max_event_age_seconds <= 0.0 {
-            return Err(StoreError::invalid("max_event_age_seconds", "must be a finite number of seconds above 0"));
+            return Err(StoreError::invalid("options.max_event_age_seconds", "must be a finite number of seconds above 0"));
         }
         if self.busy_timeout_ms > 600_000 {
-            return Err(StoreError::invalid("busy_timeout_ms", "must be at most 600000 (10 minutes)"));
+            return Err(StoreError::invalid("options.busy_timeout_ms", "must be at most 600000 (10 minutes)"));
         }
         Ok(())
     }
