@@ -19,6 +19,16 @@ impl StateStore {
             return Err(StoreError::invalid("token", format!("must be 1 to {MAX_TOKEN_LEN} bytes long")));
         }
         let expires_at = now + ttl_seconds as f64;
+        // A read first: a lock that is visibly held is refused without taking
+        // SQLite's write lock, so waiting workers do not queue behind each other.
+        let held = self
+            .conn
+            .prepare_cached("SELECT 1 FROM locks WHERE name = ?1 AND expires_at > ?2")
+            .and_then(|mut s| s.exists(params![name, now]))
+            .map_err(|e| self.err("acquireLock", &e))?;
+        if held {
+            return Ok(None);
+        }
         // One statement: insert, or take over an expired holder's row. SQLite
         // runs it under its write lock, so two processes can never both succeed.
         let taken = self
