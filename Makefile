@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := php8.2-dev php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-mbst
 	php8.2-xml php8.2-curl libclang-dev phpunit mariadb-server-core mariadb-client-core \
 	python3-venv
 
-.PHONY: deps build build-test demo test test-rust test-phpt test-stubs test-wp \
+.PHONY: deps build build-test demo test test-rust test-phpt test-stubs test-php test-wp \
 	install bench stubs wp-up wp-down clean
 
 ## deps: install the Debian packages the build and the tests need (idempotent)
@@ -37,7 +37,7 @@ demo: build
 	$(PHP_EXT) tests/demo.php
 
 ## test: every level: Rust core, phpt, stub drift, WordPress
-test: test-rust build-test test-phpt test-stubs test-wp
+test: test-rust build-test test-phpt test-stubs test-php test-wp
 	@echo "make test: all levels passed"
 
 test-rust:
@@ -48,6 +48,10 @@ test-phpt:
 
 test-stubs:
 	$(PHP_EXT) tests/stubs/check-stubs.php php-stubs/jlg-native.php
+
+## test-php: scripts that need several real PHP processes (lock contention, kill -9)
+test-php:
+	@for f in tests/php/*.php; do echo "== $$f"; $(PHP_EXT) $$f $(SO) || exit 1; done
 
 test-wp:
 	JLG_NATIVE_SO=$(SO) bash tests/wp/run.sh

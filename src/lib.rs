@@ -6,7 +6,10 @@
 #![cfg_attr(windows, feature(abi_vectorcall))]
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
 
+mod args;
+mod backoff;
 mod build_info;
+mod circuit_breaker;
 mod clock;
 mod convert;
 mod exceptions;
@@ -15,9 +18,11 @@ mod impact;
 mod ini;
 mod logging;
 mod quota;
+mod rate_limiter;
 mod retention;
 mod rows;
 mod sla;
+mod state_store;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -68,6 +73,10 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = quota::register(module);
     let module = retention::register(module);
     let module = sla::register(module);
+    let module = backoff::register(module);
+    let module = circuit_breaker::register(module);
+    let module = rate_limiter::register(module);
+    let module = state_store::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

@@ -94,6 +94,31 @@ if (class_exists(Native\Impact::class)) {
     demo_show('Impact::transverseIndex (keys)', array_keys(Native\Impact::transverseIndex([])));
 }
 
+demo_title('Resilience (Discord connector)');
+demo_show('Backoff::delay(4, exponential)', Native\Backoff::delay(4, ['strategy' => 'exponential']));
+demo_show('Backoff::delay(4, seed 7)', Native\Backoff::delay(4, ['seed' => 7]));
+demo_show("parseRetryAfter('1,5')", Native\Backoff::parseRetryAfter('1,5'));
+$breaker = new Native\CircuitBreaker([], ['jitter' => 0.0]);
+foreach ([0, 1, 2] as $k) {
+    $breaker->recordFailure(1000.0 + $k);
+}
+demo_show('breaker after 3 failures', [$breaker->state(1002.0), $breaker->retryAt()]);
+demo_show('routeKey', Native\RateLimiter::routeKey('GET', '/api/v10/guilds/123/members/456'));
+$limiter = new Native\RateLimiter();
+demo_show('update(429 global)', $limiter->update('GET /guilds/1', 429, ['Retry-After' => '2', 'X-RateLimit-Global' => 'true'], 100.0));
+demo_show('wait() during the block', $limiter->wait('GET /users/@me', 100.5));
+$demoDir = sys_get_temp_dir() . '/jlg-demo-' . getmypid();
+@mkdir($demoDir, 0700);
+$store = new Native\StateStore("$demoDir/state.sqlite");
+$demoToken = $store->acquireLock('demo', 30);
+demo_show('acquireLock twice', [$demoToken !== null, $store->acquireLock('demo', 30)]);
+$store->logEvent('discord', ['route' => 'GET /guilds/:id', 'outcome' => 'ok', 'duration_ms' => 120]);
+$store->logEvent('discord', ['route' => 'GET /guilds/:id', 'outcome' => 'error', 'duration_ms' => 10000]);
+demo_show('metrics (last minute)', array_intersect_key($store->metrics('discord', time() - 60), array_flip(['count', 'errors', 'error_rate', 'mean_ms', 'p95_ms'])));
+unset($store);
+array_map('unlink', glob("$demoDir/*"));
+rmdir($demoDir);
+
 $classes = array_keys((new ReflectionExtension('jlg_native'))->getClasses());
 demo_title('Classes registered');
 foreach ($classes as $class) {

@@ -67,6 +67,9 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'site-health/extension/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/extension/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'connector/state.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/connector/hooks.php' );
 
 if ( defined( 'WP_CLI' ) && WP_CLI ) {
 	\JLG\NativeCompanion\load_piece( 'cli/hooks.php' );

@@ -8,11 +8,14 @@
 pub mod error;
 pub mod id;
 pub mod impact;
+pub mod php_array;
 pub mod phpcompat;
 pub mod quota;
+pub mod resilience;
 pub mod retention;
 pub mod sla;
 pub mod stats;
+pub mod store;
 
 pub use error::{Classify, ErrorClass};
 

@@ -1,0 +1,49 @@
+//! `JLG\Native\Backoff`: retry delays and Retry-After parsing.
+
+use ext_php_rs::flags::ClassFlags;
+use ext_php_rs::prelude::*;
+use jlg_native_core::resilience::{self, BackoffOptions};
+
+use crate::args::{self, ArrayArg, Text};
+use crate::exceptions::OrThrow;
+use crate::guard::guard;
+
+/// Static helpers only; constructing one throws.
+#[php_class]
+#[php(name = "JLG\\Native\\Backoff")]
+#[php(flags = ClassFlags::Final)]
+pub struct Backoff;
+
+#[php_impl]
+impl Backoff {
+    /// Not instantiable: the class only groups static methods.
+    pub fn __construct() -> PhpResult<Self> {
+        guard("JLG\\Native\\Backoff::__construct", || {
+            Err(crate::exceptions::native(
+                "JLG\\Native\\Backoff has only static methods: call Backoff::delay() or Backoff::parseRetryAfter()",
+            ))
+        })
+    }
+
+    /// Seconds to wait before retry number `attempt` (0-based).
+    #[php(defaults(options = ArrayArg::Empty))]
+    pub fn delay(attempt: i64, options: ArrayArg) -> PhpResult<f64> {
+        guard("JLG\\Native\\Backoff::delay", || {
+            let options: BackoffOptions = options.decode("options")?;
+            let entropy = if options.seed.is_some() { 0 } else { args::entropy() };
+            resilience::delay(attempt, &options, entropy).or_throw()
+        })
+    }
+
+    /// Seconds a Retry-After value asks for, or null when it is not understood.
+    pub fn parse_retry_after(value: Text, now: Option<f64>) -> PhpResult<Option<f64>> {
+        guard("JLG\\Native\\Backoff::parseRetryAfter", || {
+            let now = args::now(now)?;
+            Ok(resilience::parse_retry_after(&value.0, now))
+        })
+    }
+}
+
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module.class::<Backoff>()
+}
