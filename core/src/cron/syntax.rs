@@ -603,7 +603,12 @@ fn parse_item(kind: FieldKind, chars: &[char], base: usize, start: usize, end: u
         None => Item::Value(first),
         Some('-') => {
             c.pos += 1;
-            let second = c.value()?;
+            let second_at = c.pos;
+            let mut second = c.value()?;
+            // SUN closing a range is the 7 that ends the week (SAT-SUN = 6-7).
+            if kind == FieldKind::DayOfWeek && second == 0 && chars[second_at].is_ascii_alphabetic() {
+                second = 7;
+            }
             if second < first {
                 let length = c.pos - value_start;
                 return Err(c.err(
