@@ -149,3 +149,55 @@ pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
         .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
     to_zval(&json)
 }
+
+/// An `array $options = []` argument, read later through the serde bridge.
+/// Omitted, it stands for an empty array.
+#[derive(Clone, Copy)]
+pub struct ArrayArg<'a>(pub Option<&'a Zval>);
+
+impl ArrayArg<'_> {
+    /// The default: no array passed.
+    pub const EMPTY: ArrayArg<'static> = ArrayArg(None);
+
+    /// The array as JSON (an empty object when omitted).
+    pub fn to_json(&self, name: &str) -> PhpResult<Value> {
+        match self.0 {
+            Some(z) => match to_json(z, name)? {
+                // PHP's [] is an empty list; as options it means "no keys".
+                Value::Array(items) if items.is_empty() => Ok(Value::Object(Map::new())),
+                other => Ok(other),
+            },
+            None => Ok(Value::Object(Map::new())),
+        }
+    }
+}
+
+impl<'a> ext_php_rs::convert::FromZval<'a> for ArrayArg<'a> {
+    const TYPE: ext_php_rs::flags::DataType = ext_php_rs::flags::DataType::Array;
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(|_| ArrayArg(Some(zval)))
+    }
+}
+
+impl ext_php_rs::convert::StubLiteral for ArrayArg<'_> {
+    fn stub_literal(&self) -> String {
+        "[]".to_owned()
+    }
+}
+
+/// Writes a core value that serializes to a map or a list as a PHP array.
+pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
+    match json {
+        Value::Object(map) => map_to_table(&map),
+        Value::Array(items) => {
+            let mut table = ZendHashTable::with_capacity(u32::try_from(items.len()).unwrap_or(u32::MAX));
+            for item in &items {
+                table.push(to_zval(item)?)?;
+            }
+            Ok(table)
+        }
+        _ => Err(crate::exceptions::native("the result is not an array")),
+    }
+}

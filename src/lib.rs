@@ -8,6 +8,7 @@
 
 mod build_info;
 mod convert;
+mod cron_expression;
 mod exceptions;
 mod guard;
 mod ini;
@@ -58,6 +59,7 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = cron_expression::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module
