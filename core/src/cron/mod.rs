@@ -13,6 +13,7 @@ mod analyze;
 mod describe;
 mod error;
 mod lint;
+mod matcher;
 pub mod schedule;
 pub mod syntax;
 pub mod zone;

@@ -1,8 +1,8 @@
-//! Finding runs: croner matches wall clock times, this layer maps them onto
-//! instants in the zone with the DST policy.
+//! Finding runs: wall clock matches (croner's pattern, searched by
+//! [`super::matcher`]) are mapped onto instants in the zone with the DST policy.
 //!
-//! croner is asked for wall clock matches only (on `NaiveDateTime`, where it
-//! never sees a time zone). The zone is applied here because the policy
+//! Matching happens on wall clock times only, without a time zone. The zone is
+//! applied here because the policy
 //! differs from croner's own: croner treats a time as fixed only when hour and
 //! minute are single values, while a list such as `0 2,14 * * *` is a fixed
 //! local time too. The policy:
@@ -55,6 +55,7 @@ pub fn supported_range() -> (i64, i64) {
 #[derive(Debug, Clone)]
 pub struct Schedule {
     cron: Cron,
+    matcher: super::matcher::Matcher,
     pub(crate) zone: Zone,
     /// Fixed local time: no `*` and no step in the minute and hour fields.
     pub(crate) fixed: bool,
@@ -70,17 +71,18 @@ impl Schedule {
     pub fn new(parsed: &Parsed, cron: Cron, zone: Zone) -> Self {
         let fixed = !parsed.field(FieldKind::Minute).has_star_or_step()
             && !parsed.field(FieldKind::Hour).has_star_or_step();
-        Self { cron, zone, fixed, never: !can_fire(parsed) }
+        let matcher = super::matcher::Matcher::new(&cron);
+        Self { cron, matcher, zone, fixed, never: !can_fire(parsed) }
     }
 
     /// Next wall clock match strictly after `w`.
     fn wall_next(&self, w: &NaiveDateTime) -> Option<NaiveDateTime> {
-        self.cron.find_next_occurrence(w, false).ok()
+        self.matcher.next(&self.cron, w)
     }
 
     /// Latest wall clock match strictly before `w`.
     fn wall_prev(&self, w: &NaiveDateTime) -> Option<NaiveDateTime> {
-        self.cron.find_previous_occurrence(w, false).ok()
+        self.matcher.prev(&self.cron, w)
     }
 
     /// Does the wall clock time match (minute precision)?
