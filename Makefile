@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := php8.2-dev php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-mbst
 	php8.2-xml php8.2-curl libclang-dev phpunit mariadb-server-core mariadb-client-core \
 	python3-venv
 
-.PHONY: deps build build-test demo test test-rust test-phpt test-stubs test-php test-wp \
+.PHONY: deps build build-test demo test test-rust test-cron-diff test-phpt test-stubs test-php test-wp \
 	install bench stubs wp-up wp-down clean
 
 ## deps: install the Debian packages the build and the tests need (idempotent)
@@ -37,7 +37,7 @@ demo: build
 	$(PHP_EXT) tests/demo.php
 
 ## test: every level: Rust core, phpt, stub drift, WordPress
-test: test-rust build-test test-phpt test-stubs test-php test-wp
+test: test-rust test-cron-diff build-test test-phpt test-stubs test-php test-wp
 	@echo "make test: all levels passed"
 
 test-rust:
@@ -45,6 +45,14 @@ test-rust:
 
 test-phpt:
 	JOBS=$(JOBS) bash tests/run-phpt.sh $(SO)
+
+## test-cron-diff: the cron engine against croniter (PyPI) on 5,000 random expressions x 3 zones
+CRON_VENV := $(CURDIR)/.build/venv
+test-cron-diff:
+	@test -x $(CRON_VENV)/bin/python || python3 -m venv $(CRON_VENV)
+	@$(CRON_VENV)/bin/python -c 'import croniter, pytz' 2>/dev/null || $(CRON_VENV)/bin/pip install -q 'croniter==7.0.0' pytz
+	$(CARGO) build --release --locked -q -p jlg-native-core --example cron_runs
+	$(CRON_VENV)/bin/python tests/cron-differential/differential.py target/release/examples/cron_runs
 
 test-stubs:
 	$(PHP_EXT) tests/stubs/check-stubs.php php-stubs/jlg-native.php

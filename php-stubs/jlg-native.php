@@ -65,6 +65,86 @@ namespace JLG\Native {
     }
 
     /**
+     * A five-field cron expression (minute hour day-of-month month day-of-week) in a time
+     * zone: next and previous runs, due check, descriptions (en, fr), lint and the preview
+     * data of a cron field. Sunday is 0 or 7; when both day fields are restricted a day
+     * matches if either matches (Vixie cron). Times are Unix seconds. See docs/cron.md.
+     *
+     * @phpstan-type CronIssue array{code: string, field: string, position: int, length: int, message: string}
+     * @phpstan-type CronWarning array{code: string, severity: 'info'|'warning'|'error', message: string}
+     */
+    final class CronExpression
+    {
+        /**
+         * @param string $expression five fields, or @yearly @annually @monthly @weekly @daily @midnight @hourly
+         * @param string $timezone   IANA name, 'UTC', or a fixed offset ('+02:00', 'UTC+2', 'UTC-5.5')
+         * @throws CronSyntaxException  when the expression does not parse (getField(), getPosition())
+         * @throws InvalidInputException when the time zone is unknown (field "timezone")
+         */
+        public function __construct(string $expression, string $timezone = 'UTC') {}
+
+        /**
+         * Checks an expression without throwing.
+         *
+         * @return array{valid: bool, normalized: ?string, errors: list<array{code: string, field: string, position: int, length: int, message: string}>, warnings: list<array{code: string, severity: string, message: string}>}
+         */
+        public static function validate(string $expression, string $timezone = 'UTC'): array {}
+
+        /**
+         * The closest expression to a WordPress recurrence: 'hourly', 'twicedaily', 'daily', 'weekly' (UTC).
+         *
+         * @throws InvalidInputException for any other name
+         */
+        public static function fromSchedule(string $name): CronExpression {}
+
+        /**
+         * Up to $count (1-1000) runs strictly after $from (default: now); empty when it never fires.
+         *
+         * @return list<int>
+         * @throws InvalidInputException when $count is out of range
+         */
+        public function nextRuns(int $count, ?int $from = null): array {}
+
+        /** The first run strictly after $from (default: now), or null when it never fires. */
+        public function nextRun(?int $from = null): ?int {}
+
+        /** The latest run strictly before $from (default: now), or null. */
+        public function previousRun(?int $from = null): ?int {}
+
+        /** True when a run falls in the minute of $at (default: now) in the expression's zone. */
+        public function isDue(?int $at = null): bool {}
+
+        /**
+         * One sentence, e.g. "At 03:00, every day" / "À 03:00, tous les jours".
+         *
+         * @param 'en'|'fr'|string $locale
+         */
+        public function describe(string $locale = 'en'): string {}
+
+        /**
+         * Findings: never_runs, rare, or_rule, dst_gap, dst_overlap, too_frequent (severity error), top_of_hour.
+         *
+         * @param array{min_interval?: int, from?: ?int} $options
+         * @return list<array{code: string, severity: 'info'|'warning'|'error', message: string}>
+         */
+        public function lint(array $options = []): array {}
+
+        /**
+         * The preview data of a cron field.
+         *
+         * @param array{count?: int, min_interval?: int, avg_duration?: int|float|null, thresholds?: array{frequency_warning?: int|float, frequency_danger?: int|float, load_warning?: int|float, load_danger?: int|float}, locale?: string, from?: ?int} $options
+         * @return array{expression: string, normalized: string, timezone: string, description: string, next_runs: list<array{timestamp: int, iso: string}>, interval: array{min: ?int, max: ?int}, impact: array{runs_per_day: float, estimated_load: ?float, level: 'ok'|'warning'|'danger'}, warnings: list<array{code: string, severity: string, message: string}>, errors: list<array{code: string, severity: string, message: string}>, severity: 'ok'|'warning'|'danger'|'error'}
+         */
+        public function analyze(array $options = []): array {}
+
+        /** The expression as given. */
+        public function getExpression(): string {}
+
+        /** The zone's name: the IANA name, 'UTC' or '+HH:MM'. */
+        public function getTimezone(): string {}
+    }
+
+    /**
      * A secret that cannot be decrypted.
      */
     class DecryptionException extends NativeException

@@ -205,6 +205,14 @@ impl<'a> ArrayArg<'a> {
         self.0.filter(|t| !t.is_empty())
     }
 
+    /// The array as JSON; omitted or `[]`, an empty object (no keys).
+    pub fn to_json(self, name: &str) -> PhpResult<Value> {
+        match self.table() {
+            Some(t) => table_json(t, name),
+            None => Ok(Value::Object(Map::new())),
+        }
+    }
+
     /// Reads the array into a core type; an omitted argument reads as `{}`.
     pub fn parse<T: DeserializeOwned>(self, name: &str) -> PhpResult<T> {
         options_from(self.table(), name)

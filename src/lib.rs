@@ -12,6 +12,7 @@ mod build_info;
 mod circuit_breaker;
 mod clock;
 mod convert;
+mod cron_expression;
 mod exceptions;
 mod guard;
 mod impact;
@@ -77,6 +78,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = circuit_breaker::register(module);
     let module = rate_limiter::register(module);
     let module = state_store::register(module);
+    let module = cron_expression::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

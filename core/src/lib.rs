@@ -5,6 +5,7 @@
 //! errors through [`error::Classify`]; nothing here reads the clock or the RNG
 //! directly: time and randomness are passed in, so every result is reproducible.
 
+pub mod cron;
 pub mod error;
 pub mod id;
 pub mod impact;
