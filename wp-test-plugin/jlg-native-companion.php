@@ -68,6 +68,10 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'site-health/extension/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
 
+if ( is_admin() ) {
+	\JLG\NativeCompanion\load_piece( 'admin/page.php' );
+}
+
 if ( defined( 'WP_CLI' ) && WP_CLI ) {
 	\JLG\NativeCompanion\load_piece( 'cli/hooks.php' );
 }
