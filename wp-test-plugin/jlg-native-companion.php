@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       JLG Native Companion
- * Description:       Shows whether the JLG Native PHP extension is available and exercises it the way the JLG plugins use it: Site Health, REST and WP-CLI. Works, with reduced features, when the extension is absent.
+ * Description:       Shows whether the JLG Native PHP extension is available and exercises it the way the JLG plugins use it: Site Health, REST, WP-CLI and a Tools page. Works, with reduced features, when the extension is absent.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      8.1

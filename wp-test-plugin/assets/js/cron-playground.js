@@ -88,11 +88,15 @@
 	function duration( seconds ) {
 		let rest = Math.round( Math.abs( seconds ) );
 		if ( rest < 60 ) {
+			/* translators: %d: number of seconds */
 			return sprintf( _n( '%d second', '%d seconds', rest, 'jlg-native' ), rest );
 		}
 		const units = [
+			/* translators: %d: number of days */
 			[ 86400, ( n ) => sprintf( _n( '%d day', '%d days', n, 'jlg-native' ), n ) ],
+			/* translators: %d: number of hours */
 			[ 3600, ( n ) => sprintf( _n( '%d hour', '%d hours', n, 'jlg-native' ), n ) ],
+			/* translators: %d: number of minutes */
 			[ 60, ( n ) => sprintf( _n( '%d minute', '%d minutes', n, 'jlg-native' ), n ) ],
 		];
 		const parts = [];
@@ -196,6 +200,18 @@
 		function setSummary( text, severity ) {
 			summary.textContent = text;
 			summary.className = 'jlg-native-cron-summary' + ( severity ? ' is-' + severity : '' );
+		}
+
+		/**
+		 * Where the output stands: idle, pending (a request is on its way), ready
+		 * (an analysis is shown), invalid (syntax errors are shown) or failed.
+		 *
+		 * @param {string} state      State.
+		 * @param {string} expression Expression the output is about.
+		 */
+		function setState( state, expression ) {
+			output.setAttribute( 'data-state', state );
+			output.setAttribute( 'data-expression', expression || '' );
 		}
 
 		function setBusy( busy ) {
@@ -420,10 +436,12 @@
 				if ( warnings.length ) {
 					text +=
 						' ' +
+						/* translators: %d: number of warnings */
 						sprintf( _n( '%d warning.', '%d warnings.', warnings.length, 'jlg-native' ), warnings.length );
 				}
 			}
 			setSummary( text, severity );
+			setState( 'ready', sent.expression );
 		}
 
 		/**
@@ -455,6 +473,7 @@
 					),
 					'error'
 				);
+				setState( 'invalid', sent.expression );
 				return;
 			}
 
@@ -480,6 +499,7 @@
 			}
 			resultsBox.appendChild( el( 'div', { class: 'notice notice-error inline' }, el( 'p', {}, text ) ) );
 			setSummary( text, 'error' );
+			setState( 'failed', sent.expression );
 		}
 
 		function idle() {
@@ -493,6 +513,7 @@
 			issuesBox.textContent = '';
 			resultsBox.textContent = '';
 			setSummary( __( 'Type an expression or pick an example.', 'jlg-native' ), '' );
+			setState( 'idle', '' );
 		}
 
 		/** Asks the route now. Older answers still in flight are dropped. */
@@ -509,6 +530,7 @@
 			}
 			controller = 'function' === typeof AbortController ? new AbortController() : null;
 			setBusy( true );
+			setState( 'pending', sent.expression );
 			apiFetch( {
 				path: config.path,
 				method: 'POST',
@@ -545,6 +567,7 @@
 			clearTimeout( timer );
 			highlight( [], 0 );
 			output.classList.add( 'is-stale' );
+			setState( 'pending', input.value.trim() );
 			timer = setTimeout( () => {
 				output.classList.remove( 'is-stale' );
 				refresh();

@@ -222,7 +222,7 @@ function render(): void {
 
 	// Filled by the script. The summary is the live region; the details are not
 	// announced as a whole at every keystroke.
-	echo '<div class="jlg-native-cron-output">';
+	printf( '<div class="jlg-native-cron-output" data-state="%s">', null === $reason ? 'idle' : 'unavailable' );
 	printf(
 		'<p id="jlg-native-cron-summary" class="jlg-native-cron-summary" role="status" aria-live="polite" aria-atomic="true">%s</p>',
 		esc_html( null === $reason ? __( 'Type an expression or pick an example.', 'jlg-native' ) : '' )
