@@ -61,6 +61,20 @@ fn to_json_at(value: &Zval, path: &str, depth: usize) -> PhpResult<Value> {
     ))
 }
 
+/// Converts a PHP array into JSON. `path` names the argument, for errors.
+pub fn table_json(table: &ZendHashTable, path: &str) -> PhpResult<Value> {
+    table_to_json(table, path, 0)
+}
+
+/// Reads an optional PHP options array into a core type (absent = empty array).
+pub fn options_from<T: DeserializeOwned>(table: Option<&ZendHashTable>, name: &str) -> PhpResult<T> {
+    let json = match table {
+        Some(t) if t.len() > 0 => table_to_json(t, name, 0)?,
+        _ => Value::Object(Map::new()),
+    };
+    from_value(json, name)
+}
+
 fn table_to_json(table: &ZendHashTable, path: &str, depth: usize) -> PhpResult<Value> {
     if table.has_sequential_keys() {
         let mut list = Vec::with_capacity(table.len());
@@ -107,6 +121,21 @@ pub fn to_zval(value: &Value) -> PhpResult<Zval> {
         Value::Object(map) => z.set_hashtable(map_to_table(map)?),
     }
     Ok(z)
+}
+
+/// Converts a JSON object or list into a PHP array (for methods declared `: array`).
+pub fn to_array(value: &Value) -> PhpResult<ZBox<ZendHashTable>> {
+    match value {
+        Value::Object(map) => map_to_table(map),
+        Value::Array(items) => {
+            let mut table = ZendHashTable::with_capacity(u32::try_from(items.len()).unwrap_or(u32::MAX));
+            for item in items {
+                table.push(to_zval(item)?)?;
+            }
+            Ok(table)
+        }
+        _ => Err(crate::exceptions::native("internal error: the result is not an array")),
+    }
 }
 
 fn map_to_table(map: &Map<String, Value>) -> PhpResult<ZBox<ZendHashTable>> {

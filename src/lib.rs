@@ -10,8 +10,10 @@ mod build_info;
 mod convert;
 mod exceptions;
 mod guard;
+mod impact;
 mod ini;
 mod logging;
+mod sla;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -58,6 +60,8 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = impact::register(module);
+    let module = sla::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

@@ -6,6 +6,10 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod impact;
+pub mod phpcompat;
+pub mod sla;
+pub mod stats;
 
 pub use error::{Classify, ErrorClass};
 
