@@ -4,6 +4,8 @@
  *
  *   option-get NAME               prints the option's value
  *   option-set NAME VALUE         sets an option
+ *   option-set-json NAME JSON     sets an option to the decoded JSON (arrays)
+ *   option-delete NAME            deletes an option
  *   user-locale LOGIN LOCALE      sets a user's admin language ('' for the site's)
  *   user-create LOGIN ROLE        creates a user, prints its password
  *   user-delete LOGIN             deletes a user
@@ -45,6 +47,19 @@ switch ( $jlg_do_args[0] ?? '' ) {
 			jlg_do_fail( 'option-set NAME VALUE' );
 		}
 		update_option( $jlg_do_args[1], $jlg_do_args[2] );
+		break;
+	case 'option-set-json':
+		if ( count( $jlg_do_args ) !== 3 ) {
+			jlg_do_fail( 'option-set-json NAME JSON' );
+		}
+		$jlg_do_value = json_decode( $jlg_do_args[2], true );
+		if ( null === $jlg_do_value ) {
+			jlg_do_fail( 'option-set-json: invalid JSON' );
+		}
+		update_option( $jlg_do_args[1], $jlg_do_value, false );
+		break;
+	case 'option-delete':
+		delete_option( (string) ( $jlg_do_args[1] ?? '' ) );
 		break;
 	case 'user-locale':
 		if ( count( $jlg_do_args ) !== 3 ) {
