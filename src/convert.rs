@@ -8,6 +8,8 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpResult;
+use ext_php_rs::convert::{FromZval, StubLiteral};
+use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, Zval};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -177,4 +179,48 @@ pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
     let json = serde_json::to_value(value)
         .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
     to_zval(&json)
+}
+
+/// Writes a core value that serializes to a map or a list as a PHP array.
+pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
+    to_array(&json)
+}
+
+/// An optional array parameter whose PHP signature reads `array $options = []`.
+///
+/// `Option<&ZendHashTable>` would declare `?array $options = null`; this type
+/// keeps the parameter non-nullable with an empty-array default, as the API
+/// documents it. Use it with `#[php(defaults(options = ArrayArg::EMPTY))]`.
+#[derive(Clone, Copy, Default)]
+pub struct ArrayArg<'a>(Option<&'a ZendHashTable>);
+
+impl<'a> ArrayArg<'a> {
+    /// The omitted argument: an empty array.
+    pub const EMPTY: ArrayArg<'static> = ArrayArg(None);
+
+    /// The array, or `None` when the caller omitted it or passed `[]`.
+    pub fn table(self) -> Option<&'a ZendHashTable> {
+        self.0.filter(|t| !t.is_empty())
+    }
+
+    /// Reads the array into a core type; an omitted argument reads as `{}`.
+    pub fn parse<T: DeserializeOwned>(self, name: &str) -> PhpResult<T> {
+        options_from(self.table(), name)
+    }
+}
+
+impl<'a> FromZval<'a> for ArrayArg<'a> {
+    const TYPE: DataType = DataType::Array;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(|t| ArrayArg(Some(t)))
+    }
+}
+
+impl StubLiteral for ArrayArg<'_> {
+    fn stub_literal(&self) -> String {
+        "[]".to_owned()
+    }
 }

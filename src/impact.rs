@@ -6,7 +6,8 @@ use ext_php_rs::boxed::ZBox;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::impact::{self, PluginScoreOptions, ScoreOptions, TransverseConfig};
 
-use crate::convert::{options_from, table_json, to_array};
+use crate::clock::unix_now;
+use crate::convert::{table_json, to_array, ArrayArg};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -16,30 +17,25 @@ use crate::guard::guard;
 #[php(flags = ClassFlags::Final)]
 pub struct Impact;
 
-/// The caller's clock, for defaults only (core never reads it).
-pub fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 #[php_impl]
 impl Impact {
     /// Per-plugin impact scores from SitePulse's history.
-    pub fn plugin_scores(history: &ZendHashTable, now: Option<i64>, options: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(options = ArrayArg::EMPTY))]
+    pub fn plugin_scores(history: &ZendHashTable, now: Option<i64>, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\Impact::pluginScores", || {
             let history = table_json(history, "history")?;
-            let options: PluginScoreOptions = options_from(options, "options")?;
+            let options: PluginScoreOptions = options.parse("options")?;
             let out = impact::plugin_scores(&history, now.unwrap_or_else(unix_now), &options).or_throw()?;
             to_array(&out)
         })
     }
 
     /// SitePulse's transverse impact index.
-    pub fn transverse_index(modules: &ZendHashTable, config: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(config = ArrayArg::EMPTY))]
+    pub fn transverse_index(modules: &ZendHashTable, config: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\Impact::transverseIndex", || {
             let modules = table_json(modules, "modules")?;
-            let mut config: TransverseConfig = options_from(config, "config")?;
+            let mut config: TransverseConfig = config.parse("config")?;
             if config.now.is_none() {
                 config.now = Some(unix_now());
             }
@@ -49,10 +45,11 @@ impl Impact {
     }
 
     /// Incident impact score per module.
-    pub fn score(events: &ZendHashTable, options: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(options = ArrayArg::EMPTY))]
+    pub fn score(events: &ZendHashTable, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\Impact::score", || {
             let events = table_json(events, "events")?;
-            let mut options: ScoreOptions = options_from(options, "options")?;
+            let mut options: ScoreOptions = options.parse("options")?;
             if options.now.is_none() {
                 options.now = Some(unix_now());
             }

@@ -7,12 +7,16 @@
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
 
 mod build_info;
+mod clock;
 mod convert;
 mod exceptions;
 mod guard;
 mod impact;
 mod ini;
 mod logging;
+mod quota;
+mod retention;
+mod rows;
 mod sla;
 #[cfg(feature = "test-hooks")]
 mod testing;
@@ -61,6 +65,8 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
     let module = impact::register(module);
+    let module = quota::register(module);
+    let module = retention::register(module);
     let module = sla::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);

@@ -10,10 +10,10 @@ use jlg_native_core::sla::entry::{LogEntry, Scalar};
 use jlg_native_core::sla::options::{self, SlaOptions};
 use jlg_native_core::sla::{mttr, vitals};
 
-use crate::convert::{options_from, table_json, to_array};
+use crate::clock::unix_now;
+use crate::convert::{table_json, to_array, ArrayArg};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
-use crate::impact::unix_now;
 
 /// Static helpers only; the class is final.
 #[php_class]
@@ -74,9 +74,10 @@ impl LogEntry for Row<'_> {
 #[php_impl]
 impl Sla {
     /// SLA windows per agent (default model) or SitePulse's report (`model => 'sitepulse'`).
-    pub fn windows(log: &ZendHashTable, options: Option<&ZendHashTable>) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(options = ArrayArg::EMPTY))]
+    pub fn windows(log: &ZendHashTable, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\Sla::windows", || {
-            let options: SlaOptions = options_from(options, "options")?;
+            let options: SlaOptions = options.parse("options")?;
             let rows: Vec<Row<'_>> = log.values().map(Row).collect();
             let out = options::run(&rows, &options, unix_now()).or_throw()?;
             to_array(&out)
