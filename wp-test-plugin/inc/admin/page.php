@@ -210,4 +210,5 @@ add_action( 'admin_enqueue_scripts', __NAMESPACE__ . '\\enqueue_assets' );
 // The panels this plugin ships. Each adds itself through jlg_native_admin_panels.
 load_piece( 'admin/panels/status.php' );
 load_piece( 'admin/panels/impact-sla.php' );
+load_piece( 'admin/panels/storage.php' );
 load_piece( 'admin/panels/cron.php' );
