@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := php8.2-dev php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-mbst
 	python3-venv
 
 .PHONY: deps build build-test demo test test-rust test-cron-diff test-phpt test-stubs test-php test-wp \
-	install bench stubs wp-up wp-down clean
+	deps-browser test-browser test-i18n i18n install bench stubs wp-up wp-down clean
 
 ## deps: install the Debian packages the build and the tests need (idempotent)
 deps:
@@ -23,6 +23,18 @@ deps:
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "deps: all Debian packages present"; fi
+
+## deps-browser: Debian's Chromium and gettext (and Node.js/npm when missing), then playwright-core from
+## tests/browser/package-lock.json; no browser is downloaded
+deps-browser:
+	@missing=$$(for p in chromium gettext; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "deps-browser: chromium, gettext, node and npm present"; fi
+	cd tests/browser && npm ci --no-audit --no-fund
 
 ## build: the production extension (target/release/libjlg_native.so)
 build:
@@ -63,6 +75,22 @@ test-php:
 
 test-wp:
 	JLG_NATIVE_SO=$(SO) bash tests/wp/run.sh
+
+## test-browser: the admin page in headless Chromium against the real WordPress (make deps-browser first)
+test-browser:
+	JLG_NATIVE_SO=$(SO) bash tests/browser/run.sh
+
+## i18n: regenerate the plugin's .pot, merge it into each .po, compile .mo and script JSON
+i18n:
+	bash tools/i18n/make-pot.sh
+	@for po in wp-test-plugin/languages/jlg-native-*.po; do \
+		msgmerge --quiet --update --backup=none --no-wrap $$po wp-test-plugin/languages/jlg-native.pot && \
+		msgattrib --no-obsolete --no-wrap -o $$po $$po || exit 1; done
+	bash tools/i18n/compile.sh
+
+## test-i18n: the committed .pot, .po, .mo and JSON match the code (needs gettext)
+test-i18n:
+	bash tools/i18n/compile.sh --check
 
 ## stubs: check the stub file against the loaded extension (same as test-stubs)
 stubs: build

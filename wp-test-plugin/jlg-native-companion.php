@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       JLG Native Companion
- * Description:       Shows whether the JLG Native PHP extension is available and exercises it the way the JLG plugins use it: Site Health, REST and WP-CLI. Works, with reduced features, when the extension is absent.
+ * Description:       Shows whether the JLG Native PHP extension is available and exercises it the way the JLG plugins use it: Site Health, REST, WP-CLI and a Tools page. Works, with reduced features, when the extension is absent.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      8.1
@@ -70,6 +70,10 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'connector/state.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/hooks.php' );
+
+if ( is_admin() ) {
+	\JLG\NativeCompanion\load_piece( 'admin/page.php' );
+}
 
 if ( defined( 'WP_CLI' ) && WP_CLI ) {
 	\JLG\NativeCompanion\load_piece( 'cli/hooks.php' );

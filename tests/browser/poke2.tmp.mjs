@@ -1,0 +1,17 @@
+import { session, login, screenshot, closeBrowser } from './lib/browser.mjs';
+import { site } from './lib/site.mjs';
+const s = site();
+const { page, problems, context } = await session(s.nativeUrl);
+await login(page, s.user, s.password);
+await page.goto('/wp-admin/tools.php?page=jlg-native');
+await page.fill('#jlg-native-cron-expression', '*/15 * * * 1-5');
+await page.waitForSelector('.jlg-native-cron-runs li');
+console.log(await page.textContent('#jlg-native-cron-summary'));
+console.log(await screenshot(page, 'poke-valid'));
+await page.fill('#jlg-native-cron-expression', '  75 3 * * *');
+await page.waitForSelector('.jlg-native-cron-backdrop mark');
+console.log(await page.textContent('#jlg-native-cron-summary'), await page.textContent('.jlg-native-cron-backdrop mark'));
+console.log(await screenshot(page, 'poke-invalid'));
+console.log(problems);
+await context.close();
+await closeBrowser();
