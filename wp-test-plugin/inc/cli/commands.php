@@ -13,6 +13,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 return array(
-	'jlg-native'        => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
-	'jlg-native status' => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
+	'jlg-native'           => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
+	'jlg-native status'    => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
+	'jlg-native quota'     => array( 'class-quota-command.php', \JLG\NativeCompanion\CLI\Quota_Command::class ),
+	'jlg-native retention' => array( 'class-retention-command.php', \JLG\NativeCompanion\CLI\Retention_Command::class ),
 );
