@@ -238,14 +238,14 @@ function render_report( array $report, bool $native, float $ratio ): string {
 		$parts[] = sprintf(
 			/* translators: 1: size such as 12 MB, 2: number of samples */
 			_n( '%1$s used (%2$s daily sample).', '%1$s used (%2$s daily samples).', $report['samples'], 'jlg-native' ),
-			size_format( $report['bytes'], 1 ),
+			format_size( $report['bytes'] ),
 			number_format_i18n( $report['samples'] )
 		);
 	} else {
 		$parts[] = sprintf(
 			/* translators: 1: size such as 12 MB, 2: number of samples */
 			_n( 'at least %1$s used: the folder has too many files to be measured in full, so it is not sampled (%2$s daily sample).', 'at least %1$s used: the folder has too many files to be measured in full, so it is not sampled (%2$s daily samples).', $report['samples'], 'jlg-native' ),
-			size_format( $report['bytes'], 1 ),
+			format_size( $report['bytes'] ),
 			number_format_i18n( $report['samples'] )
 		);
 	}
@@ -278,7 +278,7 @@ function describe_projection( array $report, float $ratio ): string {
 	$slope  = (float) $projection['slope_bytes_per_day'];
 	$growth = $slope > 0
 		/* translators: %s: size such as 1.2 MB */
-		? sprintf( __( 'It grows by about %s a day.', 'jlg-native' ), size_format( $slope, 1 ) )
+		? sprintf( __( 'It grows by about %s a day.', 'jlg-native' ), format_size( $slope ) )
 		: __( 'It is not growing.', 'jlg-native' );
 
 	if ( null === $projection['quota_bytes'] ) {
@@ -289,7 +289,7 @@ function describe_projection( array $report, float $ratio ): string {
 		/* translators: 1: percentage such as 85%, 2: size such as 100 GB */
 		__( '%1$s of %2$s', 'jlg-native' ),
 		format_percent( $ratio ),
-		size_format( $projection['quota_bytes'], 1 )
+		format_size( $projection['quota_bytes'] )
 	);
 	$days  = $projection['days_to_threshold'];
 	if ( null === $days['p50'] && null === $days['p10'] ) {
@@ -301,18 +301,29 @@ function describe_projection( array $report, float $ratio ): string {
 		return $growth . ' ' . sprintf( __( 'It has already reached %s.', 'jlg-native' ), $limit );
 	}
 
-	$sentence = null === $days['p50']
+	$earliest = format_days( (float) $days['p10'] );
+	if ( null === $days['p50'] ) {
 		/* translators: 1: limit such as "85% of 100 GB", 2: number of days */
-		? sprintf( __( 'It could reach %1$s in %2$s days at the earliest.', 'jlg-native' ), $limit, format_days( (float) $days['p10'] ) )
-		/* translators: 1: limit such as "85% of 100 GB", 2: number of days, 3: earliest number of days, 4: latest number of days or "never" */
-		: sprintf(
-			__( 'It should reach %1$s in about %2$s days (between %3$s and %4$s).', 'jlg-native' ),
-			$limit,
-			format_days( (float) $days['p50'] ),
-			format_days( (float) $days['p10'] ),
-			null === $days['p90'] ? __( 'never', 'jlg-native' ) : format_days( (float) $days['p90'] )
-		);
+		return $growth . ' ' . sprintf( __( 'It could reach %1$s in %2$s days at the earliest.', 'jlg-native' ), $limit, $earliest );
+	}
+	$estimate = format_days( (float) $days['p50'] );
+	$latest   = null === $days['p90'] ? __( 'never', 'jlg-native' ) : format_days( (float) $days['p90'] );
+	if ( $earliest === $latest ) {
+		/* translators: 1: limit such as "85% of 100 GB", 2: number of days */
+		return $growth . ' ' . sprintf( __( 'It should reach %1$s in about %2$s days.', 'jlg-native' ), $limit, $estimate );
+	}
+	/* translators: 1: limit such as "85% of 100 GB", 2: number of days, 3: earliest number of days, 4: latest number of days, or "never" */
+	$sentence = sprintf( __( 'It should reach %1$s in about %2$s days (between %3$s and %4$s).', 'jlg-native' ), $limit, $estimate, $earliest, $latest );
 	return $growth . ' ' . $sentence;
+}
+
+/**
+ * A size for display: "512 B", "1.2 KB", "3.4 GB".
+ *
+ * @param int|float $bytes Bytes.
+ */
+function format_size( $bytes ): string {
+	return (string) size_format( $bytes, $bytes >= KB_IN_BYTES ? 1 : 0 );
 }
 
 /**

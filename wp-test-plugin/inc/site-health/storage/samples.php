@@ -179,7 +179,9 @@ function stored_samples(): array {
  * that stopped at its limit gets none either (a partial sum would read as a
  * drop in usage), but its measurement is kept in `last` for display. A folder
  * whose path changed starts a new series. Folders no longer watched are
- * forgotten. A sample taken in the same second as the previous one replaces it.
+ * forgotten. Samples stamped at or after $now (taken in the same second, or
+ * before the clock was set back) are replaced by the new one, so timestamps
+ * stay strictly increasing.
  *
  * @param int|null $now Unix time of the sample (default: now).
  * @return array<string, array> The stored value.
