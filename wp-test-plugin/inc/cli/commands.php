@@ -13,8 +13,10 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 return array(
-	'jlg-native'        => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
-	'jlg-native status' => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
-	'jlg-native events' => array( 'class-events-command.php', \JLG\NativeCompanion\CLI\Events_Command::class ),
-	'jlg-native lock'   => array( 'class-lock-command.php', \JLG\NativeCompanion\CLI\Lock_Command::class ),
+	'jlg-native'           => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
+	'jlg-native status'    => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
+	'jlg-native events'    => array( 'class-events-command.php', \JLG\NativeCompanion\CLI\Events_Command::class ),
+	'jlg-native lock'      => array( 'class-lock-command.php', \JLG\NativeCompanion\CLI\Lock_Command::class ),
+	'jlg-native quota'     => array( 'class-quota-command.php', \JLG\NativeCompanion\CLI\Quota_Command::class ),
+	'jlg-native retention' => array( 'class-retention-command.php', \JLG\NativeCompanion\CLI\Retention_Command::class ),
 );
