@@ -68,6 +68,9 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'site-health/extension/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/storage/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/storage/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'cron/preview.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/cron/helper.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/cron/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'connector/state.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );

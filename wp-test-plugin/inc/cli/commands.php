@@ -2,8 +2,8 @@
 /**
  * The plugin's WP-CLI commands: command name => [file under cli/, class].
  *
- * Parents come before their subcommands. To add `wp jlg-native cron preview`,
- * write a class with a public `preview` method and list it as "jlg-native cron".
+ * Parents come before their subcommands. A class with public methods (such as
+ * Cron_Command's `preview` and `validate`) gives one subcommand per method.
  *
  * @package JLG\NativeCompanion
  */
@@ -19,4 +19,5 @@ return array(
 	'jlg-native lock'      => array( 'class-lock-command.php', \JLG\NativeCompanion\CLI\Lock_Command::class ),
 	'jlg-native quota'     => array( 'class-quota-command.php', \JLG\NativeCompanion\CLI\Quota_Command::class ),
 	'jlg-native retention' => array( 'class-retention-command.php', \JLG\NativeCompanion\CLI\Retention_Command::class ),
+	'jlg-native cron'      => array( 'class-cron-command.php', \JLG\NativeCompanion\CLI\Cron_Command::class ),
 );

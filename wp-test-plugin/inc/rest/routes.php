@@ -12,5 +12,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 return array(
-	'class-status-route.php' => \JLG\NativeCompanion\Rest\Routes\Status_Route::class,
+	'class-status-route.php'       => \JLG\NativeCompanion\Rest\Routes\Status_Route::class,
+	'class-cron-preview-route.php' => \JLG\NativeCompanion\Rest\Routes\Cron_Preview_Route::class,
 );
