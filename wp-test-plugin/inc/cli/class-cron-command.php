@@ -103,11 +103,12 @@ class Cron_Command extends Native_Command {
 		\WP_CLI::log( sprintf( __( 'Description: %s', 'jlg-native' ), $analysis['description'] ) );
 		/* translators: %s: time zone */
 		\WP_CLI::log( sprintf( __( 'Time zone: %s', 'jlg-native' ), $analysis['timezone'] ) );
+		$per_day = round( (float) $analysis['impact']['runs_per_day'], 2 );
 		\WP_CLI::log(
 			sprintf(
 				/* translators: 1: runs a day, 2: impact level (ok, warning, danger) */
-				__( 'Impact: %1$s runs a day (%2$s)', 'jlg-native' ),
-				(string) round( (float) $analysis['impact']['runs_per_day'], 2 ),
+				_n( 'Impact: %1$s run a day (%2$s)', 'Impact: %1$s runs a day (%2$s)', (int) ceil( $per_day ), 'jlg-native' ),
+				(string) $per_day,
 				$analysis['impact']['level']
 			)
 		);
