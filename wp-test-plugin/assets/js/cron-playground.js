@@ -5,14 +5,20 @@
  * `jlg-native/v1/cron/preview` and shows what it answers:
  *
  *   200: { expression, normalized, timezone, description,
- *          next_runs: [ { timestamp, iso } ], interval: { min, max },
+ *          next_runs: [ { timestamp, iso, formatted, relative } ],
+ *          interval: { min, max },
  *          impact: { runs_per_day, estimated_load, level },
  *          warnings: [ { code, severity, message } ],
- *          errors: [ { code, severity, message } ],
+ *          errors: [ { code, severity, message } ],   (lint errors, e.g. too_frequent)
  *          severity: 'ok' | 'warning' | 'danger' | 'error' }
- *   400: the syntax errors, [ { code, field, position, length, message } ]
- *        (position: zero-based character index), at the top of the body or
- *        under `data` (WP_Error);
+ *        Runs are shown from `iso` (wall clock and offset of the chosen zone)
+ *        in the site's formats, and the time left is counted here, when shown;
+ *   400 jlg_native_cron_invalid: the syntax errors under `data.errors`,
+ *        [ { code, field, position, length, message } ] (position: zero-based
+ *        character index in the expression as sent); a body with `errors` at
+ *        its top is read too;
+ *   400 rest_invalid_param: a bad parameter (such as an unknown time zone),
+ *        explained in `data.params`;
  *   501 / 503: the extension (or its cron support) is missing.
  *
  * Text goes into the page through textContent only. Nonces come from
