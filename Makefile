@@ -11,7 +11,7 @@ JOBS       ?= 2
 
 DEBIAN_PACKAGES := php8.2-dev php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-mbstring \
 	php8.2-xml php8.2-curl libclang-dev phpunit mariadb-server-core mariadb-client-core \
-	python3-venv
+	python3-venv gettext
 
 .PHONY: deps build build-test demo test test-rust test-cron-diff test-phpt test-stubs test-php test-wp \
 	deps-browser test-browser test-i18n i18n install bench stubs wp-up wp-down clean
@@ -48,8 +48,9 @@ build-test:
 demo: build
 	$(PHP_EXT) tests/demo.php
 
-## test: every level: Rust core, phpt, stub drift, WordPress
-test: test-rust test-cron-diff build-test test-phpt test-stubs test-php test-wp
+## test: every level: Rust core, phpt, stub drift, WordPress, translations, admin page in Chromium
+## (run `make deps deps-browser` first)
+test: test-rust test-cron-diff build-test test-phpt test-stubs test-php test-wp test-i18n test-browser
 	@echo "make test: all levels passed"
 
 test-rust:

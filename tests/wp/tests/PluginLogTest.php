@@ -31,7 +31,19 @@ final class PluginLogTest extends Test_Case {
 		$this->assertSame( 200, $client->get( '/wp-json/jlg-native/v1/status', array( 'X-WP-Nonce' => $nonce ) )['status'] );
 		$this->assertSame( 200, $client->get( '/wp-admin/' )['status'] );
 		$this->assertSame( 200, $client->get( '/wp-admin/site-health.php' )['status'] );
+		$preview = $client->request(
+			'POST',
+			'/wp-json/jlg-native/v1/cron/preview',
+			array(
+				'X-WP-Nonce'   => $nonce,
+				'Content-Type' => 'application/json',
+			),
+			'{"expression":"0 3 * * *","timezone":"Europe/Paris"}'
+		);
+		$this->assertSame( self::expects_extension() ? 200 : 503, $preview['status'], $preview['body'] );
 		\WP_CLI::run_command( array( 'jlg-native', 'status' ), array( 'format' => 'json' ) );
+		\WP_CLI::run_command( array( 'jlg-native', 'cron', 'preview', '0 3 * * *' ), array( 'format' => 'json' ) );
+		\WP_CLI::run_command( array( 'jlg-native', 'cron', 'validate', '0 25 * * *' ) );
 
 		$plugin_dirs = array_unique(
 			array(
