@@ -95,7 +95,7 @@ pub const PHASE_DONE: u8 = 2;
 
 /// Counters the workers update and another thread may read at any time, and
 /// the cancel switch.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ScanControl {
     /// Entries listed so far.
     pub listed: AtomicU64,
@@ -111,6 +111,21 @@ pub struct ScanControl {
     pub phase: AtomicU8,
     /// Set to stop the scan; it then returns [`ManifestError::Cancelled`].
     pub cancel: AtomicBool,
+    /// Called once between listing and hashing. Tests use it to change the
+    /// tree in the middle of a scan (files vanishing, being replaced).
+    pub after_listing: Option<Box<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for ScanControl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScanControl")
+            .field("listed", &self.listed)
+            .field("done", &self.done)
+            .field("total", &self.total)
+            .field("phase", &self.phase)
+            .field("cancel", &self.cancel)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -503,6 +518,9 @@ pub fn scan(
         let mut issues = walk.issues.into_inner().unwrap_or_default();
         files.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
 
+        if let Some(hook) = &control.after_listing {
+            hook();
+        }
         control.total.store(files.len() as u64, Ordering::Relaxed);
         control.phase.store(PHASE_HASHING, Ordering::Relaxed);
         let settled: Vec<(Settled, Option<String>)> = files
