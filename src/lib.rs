@@ -6,12 +6,16 @@
 #![cfg_attr(windows, feature(abi_vectorcall))]
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
 
+mod args;
 mod build_info;
 mod convert;
 mod exceptions;
 mod guard;
 mod ini;
 mod logging;
+mod manifest;
+mod manifest_diff;
+mod manifest_store;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -58,6 +62,9 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = manifest::register(module);
+    let module = manifest_diff::register(module);
+    let module = manifest_store::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module
