@@ -15,7 +15,7 @@ use ext_php_rs::types::{ArrayKey, ZendCallable, ZendHashTable, Zval};
 use ext_php_rs::zend::ce;
 use jlg_native_core::manifest::hash::to_hex;
 use jlg_native_core::manifest::scan::{self, ScanControl, ScanOptions, PHASE_DONE, PHASE_HASHING};
-use jlg_native_core::manifest::{bjlg_json, native, Diff, Manifest as CoreManifest};
+use jlg_native_core::manifest::{bjlg_json, native, Diff, Manifest as CoreManifest, ManifestError};
 use serde_json::{Map, Value};
 
 use crate::args::{bytes, ArrayArg, EmptyArray, RawString};
@@ -103,6 +103,20 @@ fn parse_options(table: Option<&ZendHashTable>) -> PhpResult<ParsedOptions<'_>> 
     Ok(ParsedOptions { options, previous, progress })
 }
 
+/// Option errors from the core name the option; PHP sees it under `options.`.
+fn in_options(e: ManifestError) -> ManifestError {
+    match e {
+        ManifestError::Input { field, message, position } if field != "root" => {
+            ManifestError::Input { field: format!("options.{field}"), message, position }
+        }
+        ManifestError::TooManyFiles { limit } => ManifestError::input(
+            "options.max_files",
+            format!("the scan met more than {limit} entries; raise max_files or exclude more"),
+        ),
+        other => other,
+    }
+}
+
 fn progress_report(control: &ScanControl, started: Instant) -> PhpResult<ZBox<ZendHashTable>> {
     let phase = match control.phase.load(Ordering::Relaxed) {
         PHASE_DONE => "done",
@@ -165,13 +179,21 @@ impl Manifest {
         guard("JLG\\Native\\Manifest::scan", || {
             let parsed = parse_options(options.0)?;
             let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-            let valid = parsed.options.validate(cores).or_throw()?;
+            let valid = parsed.options.validate(cores).map_err(in_options).or_throw()?;
             let root_path = root.to_path();
             let control = ScanControl::default();
             let started = Instant::now();
             let scan_time = now_secs();
             let previous = parsed.previous.as_deref();
             let mut stopped_by_callback = false;
+            if let Some(cb) = &parsed.progress {
+                // A first report before any work: progress bars can start, and
+                // returning false here stops the scan before it begins.
+                if !call_progress(cb, &control, started)? {
+                    stopped_by_callback = true;
+                    control.cancel.store(true, Ordering::Relaxed);
+                }
+            }
             let (tx, rx) = mpsc::channel::<()>();
             let (root_ref, valid_ref, control_ref) = (&root_path, &valid, &control);
             let outcome = std::thread::scope(|s| {
@@ -208,7 +230,7 @@ impl Manifest {
                 }
                 return Err(exceptions::native("the scan was stopped: the progress callable returned false"));
             }
-            let mut m = outcome.or_throw()?;
+            let mut m = outcome.map_err(in_options).or_throw()?;
             m.set_last_scan(Some(scan_time));
             if let Some(cb) = &parsed.progress {
                 call_progress(cb, &control, started)?;

@@ -31,7 +31,8 @@ pub const VERSION: &str = "2.1";
 pub const RAW_KEY: &str = "file_hashes_base64";
 
 fn json_error(field: &str, err: &serde_json::Error) -> ManifestError {
-    ManifestError::input(field, format!("JSON error at line {} column {}: {err}", err.line(), err.column()))
+    // serde_json's message already ends with "at line L column C".
+    ManifestError::input(field, format!("invalid manifest JSON: {err}"))
 }
 
 enum Slot {
