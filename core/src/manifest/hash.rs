@@ -222,6 +222,12 @@ pub fn hash_file(
     let mut s = State::new(algo);
     let mut read = 0u64;
     loop {
+        // Stop at the size measured at open without asking for EOF: saves a
+        // read per small file. Growth after that is caught by the caller's
+        // second fstat (size and mtime must still match).
+        if read == size && size > 0 {
+            break;
+        }
         match file.read(&mut buf[..CHUNK]) {
             Ok(0) => break,
             Ok(n) => {

@@ -386,6 +386,11 @@ impl Walk<'_> {
     }
 }
 
+thread_local! {
+    /// One read buffer per worker thread, reused for every file it hashes.
+    static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The result of settling one entry.
 enum Settled {
     Keep(Meta, Option<Digest32>),
@@ -525,14 +530,17 @@ pub fn scan(
         control.phase.store(PHASE_HASHING, Ordering::Relaxed);
         let settled: Vec<(Settled, Option<String>)> = files
             .par_iter()
-            .map_init(Vec::new, |buf, rec| {
+            .map(|rec| {
                 if control.cancel.load(Ordering::Relaxed) {
                     return (Settled::Gone, None);
                 }
                 let mut abs = root.as_os_str().as_bytes().to_vec();
                 abs.push(b'/');
                 abs.extend_from_slice(&rec.path);
-                let out = settle(rec, Path::new(OsStr::from_bytes(&abs)), opts, previous, control, buf);
+                let out = BUF.with(|buf| {
+                    let mut buf = buf.borrow_mut();
+                    settle(rec, Path::new(OsStr::from_bytes(&abs)), opts, previous, control, &mut buf)
+                });
                 control.done.fetch_add(1, Ordering::Relaxed);
                 out
             })
