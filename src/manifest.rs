@@ -244,8 +244,8 @@ impl Manifest {
 
     /// Reads Backup JLG's `.incremental-manifest.json` (2.1).
     #[allow(non_snake_case)]
-    pub fn from_backup_jlg(json: String) -> PhpResult<Manifest> {
-        guard("JLG\\Native\\Manifest::fromBackupJlg", || Ok(Self::wrap(bjlg_json::read(&json).or_throw()?)))
+    pub fn from_backup_jlg(json: &str) -> PhpResult<Manifest> {
+        guard("JLG\\Native\\Manifest::fromBackupJlg", || Ok(Self::wrap(bjlg_json::read(json).or_throw()?)))
     }
 
     /// Writes the 2.1 JSON, keeping every other top-level key of `$baseJson`.

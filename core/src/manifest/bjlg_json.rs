@@ -186,7 +186,10 @@ fn last_scan_of(top: &[(String, Slot)], field: &str) -> Result<Option<i64>, Mani
 /// Entries carry the MD5 digests of the `bjlg` rule and no metadata.
 pub fn read(json: &str) -> Result<Manifest, ManifestError> {
     let mut b = Builder::new(HashAlgo::Bjlg, false);
-    b.reserve(json.len() / 96, 48);
+    // Upper bounds (an entry takes at least 10 characters, path bytes never
+    // exceed the text): no column is copied while growing, untouched pages
+    // cost no memory, and finish() gives the rest back.
+    b.reserve_exact(json.len() / 10, json.len());
     let top = parse_top(json, "json", Some(&mut b))?;
     let last = last_scan_of(&top, "json")?;
     let mut m = b.finish();

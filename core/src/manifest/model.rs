@@ -216,6 +216,17 @@ impl Builder {
         }
     }
 
+    /// Reserves room for `n` entries whose paths total `path_bytes`.
+    pub fn reserve_exact(&mut self, n: usize, path_bytes: usize) {
+        self.arena.reserve_exact(path_bytes);
+        self.starts.reserve_exact(n);
+        self.hashes.reserve_exact(n.saturating_mul(self.algo.len()));
+        self.has_hash.reserve_exact(n);
+        if self.with_meta {
+            self.meta.reserve_exact(n);
+        }
+    }
+
     /// Number of entries pushed so far.
     pub fn len(&self) -> usize {
         self.has_hash.len()
@@ -261,7 +272,14 @@ impl Builder {
 
     /// The finished manifest, sorted by path, without duplicates.
     pub fn finish(self) -> Manifest {
-        let Builder { algo, with_meta, arena, starts, hashes, has_hash, meta, sorted } = self;
+        let Builder { algo, with_meta, mut arena, mut starts, mut hashes, mut has_hash, mut meta, sorted } = self;
+        // Growth leaves up to half of each column unused: give it back, a
+        // manifest may live for a whole request next to another one.
+        arena.shrink_to_fit();
+        starts.shrink_to_fit();
+        hashes.shrink_to_fit();
+        has_hash.shrink_to_fit();
+        meta.shrink_to_fit();
         let count = has_hash.len();
         let m = Manifest {
             algo,
