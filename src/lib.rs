@@ -8,14 +8,20 @@
 
 mod args;
 mod build_info;
+mod clock;
 mod convert;
 mod exceptions;
 mod guard;
+mod impact;
 mod ini;
 mod logging;
 mod manifest;
 mod manifest_diff;
 mod manifest_store;
+mod quota;
+mod retention;
+mod rows;
+mod sla;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -65,6 +71,10 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = manifest::register(module);
     let module = manifest_diff::register(module);
     let module = manifest_store::register(module);
+    let module = impact::register(module);
+    let module = quota::register(module);
+    let module = retention::register(module);
+    let module = sla::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

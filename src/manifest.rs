@@ -6,7 +6,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -40,10 +40,6 @@ impl Manifest {
     pub(crate) fn wrap(inner: CoreManifest) -> Self {
         Self { inner: Arc::new(inner) }
     }
-}
-
-pub(crate) fn now_secs() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 struct ParsedOptions<'a> {
@@ -183,7 +179,7 @@ impl Manifest {
             let root_path = root.to_path();
             let control = ScanControl::default();
             let started = Instant::now();
-            let scan_time = now_secs();
+            let scan_time = crate::clock::unix_now();
             let previous = parsed.previous.as_deref();
             let mut stopped_by_callback = false;
             if let Some(cb) = &parsed.progress {

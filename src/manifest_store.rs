@@ -12,7 +12,8 @@ use jlg_native_core::manifest::Store;
 use crate::args::RawString;
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
-use crate::manifest::{now_secs, Manifest};
+use crate::clock::unix_now;
+use crate::manifest::Manifest;
 use crate::manifest_diff::ManifestDiff;
 
 /// Snapshots of manifests, one SQLite transaction per write (WAL, mode 0600).
@@ -33,7 +34,7 @@ impl ManifestStore {
     /// Stores a snapshot; returns its id. `$now` defaults to the current time.
     pub fn save_snapshot(&mut self, m: &Manifest, label: String, now: Option<i64>) -> PhpResult<i64> {
         guard("JLG\\Native\\ManifestStore::saveSnapshot", || {
-            self.store.save(&m.inner, &label, now.unwrap_or_else(now_secs)).or_throw()
+            self.store.save(&m.inner, &label, now.unwrap_or_else(unix_now)).or_throw()
         })
     }
 

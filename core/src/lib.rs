@@ -6,7 +6,14 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod id;
+pub mod impact;
 pub mod manifest;
+pub mod phpcompat;
+pub mod quota;
+pub mod retention;
+pub mod sla;
+pub mod stats;
 
 pub use error::{Classify, ErrorClass};
 

@@ -24,7 +24,9 @@ ini_set('jlg_native.log_level', 'off');
 log('error', 'e3-hidden');
 ini_set('jlg_native.log_level', 'error');
 try { panic('p'); } catch (JLG\Native\NativeException $e) {}
-ini_set('jlg_native.log_level', 'nonsense'); // unknown values mean warn
+ini_set('jlg_native.log_level', 'warn');
+var_dump(ini_set('jlg_native.log_level', 'nonsense')); // refused; warn stays
+var_dump(ini_get('jlg_native.log_level'));
 log('warn', 'w4');
 log('info', 'i4-hidden');
 
@@ -36,6 +38,8 @@ foreach ($lines as $line) {
 }
 ?>
 --EXPECTF--
+bool(false)
+string(4) "warn"
 jlg_native error: [testing] e1
 jlg_native warn: [testing] w1
 jlg_native info: [testing] i2
