@@ -188,6 +188,10 @@ pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
     to_array(&json)
 }
 
+fn not_a_map(name: &str) -> ext_php_rs::exception::PhpException {
+    invalid_input(name, format!("{name}: must be an array of key => value, not a list"))
+}
+
 /// An optional array parameter whose PHP signature reads `array $options = []`.
 ///
 /// `Option<&ZendHashTable>` would declare `?array $options = null`; this type
@@ -213,8 +217,20 @@ impl<'a> ArrayArg<'a> {
         }
     }
 
-    /// Reads the array into a core type; an omitted argument reads as `{}`.
+    /// The array as a key => value map; a non-empty list is refused.
+    pub fn object(self, name: &str) -> PhpResult<Map<String, Value>> {
+        match self.to_json(name)? {
+            Value::Object(map) => Ok(map),
+            _ => Err(not_a_map(name)),
+        }
+    }
+
+    /// Reads the array into a core type; an omitted argument reads as `{}`,
+    /// and a non-empty list is refused (options are key => value).
     pub fn parse<T: DeserializeOwned>(self, name: &str) -> PhpResult<T> {
+        if self.table().is_some_and(ZendHashTable::has_sequential_keys) {
+            return Err(not_a_map(name));
+        }
         options_from(self.table(), name)
     }
 }

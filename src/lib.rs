@@ -18,6 +18,9 @@ mod guard;
 mod impact;
 mod ini;
 mod logging;
+mod manifest;
+mod manifest_diff;
+mod manifest_store;
 mod quota;
 mod rate_limiter;
 mod retention;
@@ -70,6 +73,9 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = manifest::register(module);
+    let module = manifest_diff::register(module);
+    let module = manifest_store::register(module);
     let module = impact::register(module);
     let module = quota::register(module);
     let module = retention::register(module);

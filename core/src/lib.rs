@@ -9,6 +9,7 @@ pub mod cron;
 pub mod error;
 pub mod id;
 pub mod impact;
+pub mod manifest;
 pub mod php_array;
 pub mod phpcompat;
 pub mod quota;
