@@ -6,6 +6,7 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod vault;
 
 pub use error::{Classify, ErrorClass};
 
