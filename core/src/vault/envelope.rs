@@ -11,7 +11,7 @@
 //!   3           L     key id             [A-Za-z0-9_-]
 //!   3+L         8     created_at         i64 big-endian, Unix seconds (UTC)
 //!   11+L        8     key fingerprint    BLAKE2b(key = master, "jlg-native/vault/v1/fingerprint", 16)[0..8]
-//!   19+L        8     context check      BLAKE2b(key = K_ctx, nonce || context, 16)[0..8]
+//!   19+L        8     context check      BLAKE2b(key = K_ctx, context, 16)[0..8]
 //!   27+L        24    nonce              random
 //!   51+L        n     ciphertext
 //!   51+L+n      16    Poly1305 tag
@@ -26,6 +26,11 @@
 //! so is the context. The fingerprint and the context check are only read
 //! after the AEAD has refused a value, to name the reason: key changed,
 //! context differs, or altered. They never decide that a value is authentic.
+//! The context check is keyed, so without the key it says nothing about the
+//! context; it is deterministic (not salted with the nonce) so that a changed
+//! nonce reads as "altered", not as "wrong context". What it does reveal to a
+//! database reader is which envelopes of one key share a context, which the
+//! option rows they sit in already show.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -182,8 +187,8 @@ pub fn inspect_parsed(parsed: &Parsed) -> Inspection {
     }
 }
 
-fn context_check(key: &VaultKey, nonce: &[u8], context: &[u8]) -> [u8; CONTEXT_CHECK_BYTES] {
-    let full = kdf::generichash16(key.context_key(), &[nonce, context]);
+fn context_check(key: &VaultKey, context: &[u8]) -> [u8; CONTEXT_CHECK_BYTES] {
+    let full = kdf::generichash16(key.context_key(), &[context]);
     let mut out = [0u8; CONTEXT_CHECK_BYTES];
     out.copy_from_slice(&full[..CONTEXT_CHECK_BYTES]);
     out
@@ -231,7 +236,7 @@ pub fn seal(
     blob.extend_from_slice(id);
     blob.extend_from_slice(&now.to_be_bytes());
     blob.extend_from_slice(key.fingerprint());
-    blob.extend_from_slice(&context_check(key, nonce, context));
+    blob.extend_from_slice(&context_check(key, context));
     blob.extend_from_slice(nonce);
     debug_assert_eq!(blob.len(), header_len);
     let ad = associated_data(&blob, context);
@@ -277,7 +282,7 @@ pub fn open(key: &VaultKey, parsed: &Parsed, context: &[u8]) -> Result<Zeroizing
             ),
         ));
     }
-    let expected = context_check(key, parsed.nonce(), context);
+    let expected = context_check(key, context);
     if !bool::from(parsed.context_check().ct_eq(&expected)) {
         return Err(VaultError::decrypt(
             Reason::WrongContext,
