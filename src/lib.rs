@@ -7,11 +7,13 @@
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
 
 mod build_info;
+mod bytes;
 mod convert;
 mod exceptions;
 mod guard;
 mod ini;
 mod logging;
+mod token_vault;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -58,6 +60,7 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = token_vault::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

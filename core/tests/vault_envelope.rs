@@ -258,7 +258,11 @@ fn construction_errors_name_the_field() {
     assert_eq!(field(Vault::new(vec![], "a").unwrap_err()), "keys");
     assert_eq!(field(Vault::new(vec![key("a", 1)], "b").unwrap_err()), "activeKeyId");
     assert_eq!(field(Vault::new(vec![key("a", 1)], "bad id").unwrap_err()), "activeKeyId");
-    assert_eq!(field(Vault::new(vec![key("a", 1), key("a", 2)], "a").unwrap_err()), "keys[a]");
+    assert_eq!(field(Vault::new(vec![key("a", 1), key("a", 2)], "a").unwrap_err()), "keys");
+    // A 32-character id may be a key passed in the wrong place: it is not echoed.
+    let long = "K".repeat(32);
+    let err = Vault::new(vec![key("a", 1)], &long).unwrap_err();
+    assert!(!err.to_string().contains("KKKK"), "{err}");
     assert_eq!(field(VaultKey::new("a", &[1; 31], "keys[a]").unwrap_err()), "keys[a]");
     assert_eq!(field(Vault::from_secret(&[1; 31], "wp").unwrap_err()), "secret");
     let v = Vault::from_secret(&[1; 64], "wp").unwrap();

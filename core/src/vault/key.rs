@@ -38,6 +38,18 @@ pub fn validate_key_id(id: &[u8], field: &str) -> Result<String, VaultError> {
     Ok(id.iter().map(|b| char::from(*b)).collect())
 }
 
+/// A key id as error messages show it: quoted, except a 32-character id,
+/// which could be a 32-byte key passed in the wrong place (a flipped array) and
+/// is therefore not echoed.
+#[must_use]
+pub fn display_id(id: &str) -> String {
+    if id.len() >= KEY_BYTES {
+        format!("(a {}-character id)", id.len())
+    } else {
+        format!("'{id}'")
+    }
+}
+
 /// Whether a byte may appear in a key id.
 #[must_use]
 pub const fn is_key_id_byte(b: u8) -> bool {

@@ -5,7 +5,7 @@ use zeroize::Zeroizing;
 
 use super::envelope::{self, Parsed, NONCE_BYTES};
 use super::error::{Reason, VaultError};
-use super::key::VaultKey;
+use super::key::{display_id, VaultKey};
 
 /// Most keys one vault holds (current key plus retired ones still being read).
 pub const MAX_KEYS: usize = 64;
@@ -29,14 +29,14 @@ impl Vault {
         }
         for (i, key) in keys.iter().enumerate() {
             if keys[..i].iter().any(|k| k.id() == key.id()) {
-                return Err(VaultError::input(format!("keys[{}]", key.id()), "duplicate key id"));
+                return Err(VaultError::input("keys", format!("duplicate key id {}", display_id(key.id()))));
             }
         }
         super::key::validate_key_id(active_id.as_bytes(), "activeKeyId")?;
         let active = keys.iter().position(|k| k.id() == active_id).ok_or_else(|| {
             VaultError::input(
                 "activeKeyId",
-                format!("no key with id '{active_id}' in keys (ids: {})", ids(&keys)),
+                format!("no key with id {} in keys (ids: {})", display_id(active_id), ids(&keys)),
             )
         })?;
         Ok(Self { keys, active })
@@ -71,7 +71,7 @@ impl Vault {
         match id {
             None => Ok(self.active().fingerprint_hex()),
             Some(id) => self.key(id).map(VaultKey::fingerprint_hex).ok_or_else(|| {
-                VaultError::input("keyId", format!("no key with id '{id}' (ids: {})", ids(&self.keys)))
+                VaultError::input("keyId", format!("no key with id {} (ids: {})", display_id(id), ids(&self.keys)))
             }),
         }
     }
@@ -169,5 +169,5 @@ impl Vault {
 }
 
 fn ids(keys: &[VaultKey]) -> String {
-    keys.iter().map(VaultKey::id).collect::<Vec<_>>().join(", ")
+    keys.iter().map(|k| display_id(k.id())).collect::<Vec<_>>().join(", ")
 }
