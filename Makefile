@@ -6,7 +6,6 @@ PHP_CONFIG ?= php-config
 PHPUNIT    ?= phpunit
 CARGO      ?= cargo
 SO         := $(CURDIR)/target/release/libjlg_native.so
-RUN_TESTS  := $(shell $(PHP_CONFIG) --extension-dir 2>/dev/null | sed 's:/[^/]*$$::')/$(shell $(PHP_CONFIG) --phpapi 2>/dev/null)/build/run-tests.php
 PHP_EXT    := $(PHP) -n -d extension=$(SO)
 JOBS       ?= 2
 
@@ -45,8 +44,7 @@ test-rust:
 	$(CARGO) test --locked -p jlg-native-core
 
 test-phpt:
-	NO_INTERACTION=1 TEST_PHP_EXECUTABLE=$$(command -v $(PHP)) $(PHP) -n $(RUN_TESTS) -q -j$(JOBS) --show-diff \
-		-n -d extension=$(SO) tests/phpt
+	JOBS=$(JOBS) bash tests/run-phpt.sh $(SO)
 
 test-stubs:
 	$(PHP_EXT) tests/stubs/check-stubs.php php-stubs/jlg-native.php

@@ -2,13 +2,12 @@
 //!
 //! PHP strings are bytes. [`Bytes`] borrows a string argument as `&[u8]`
 //! without copying or UTF-8 checks; [`SecretBytes`] returns bytes to PHP and
-//! wipes the Rust copy; [`Table`] is an `array` argument that may default to
-//! `[]`. Each declares `string`/`array` to PHP, so Reflection shows the same
-//! signature as the stubs.
+//! wipes the Rust copy. Both declare `string` to PHP, so Reflection shows the
+//! same signature as the stubs.
 
 use ext_php_rs::convert::{FromZval, IntoZval, StubLiteral};
 use ext_php_rs::flags::DataType;
-use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
+use ext_php_rs::types::{ZendStr, Zval};
 use zeroize::Zeroizing;
 
 /// A PHP string argument, borrowed as bytes.
@@ -45,35 +44,5 @@ impl IntoZval for SecretBytes {
     fn set_zval(self, zv: &mut Zval, persistent: bool) -> ext_php_rs::error::Result<()> {
         zv.set_zend_string(ZendStr::new(&self.0[..], persistent));
         Ok(())
-    }
-}
-
-/// A PHP array argument; `Table::empty()` stands for a `[]` default.
-#[derive(Clone, Copy)]
-pub struct Table<'a>(Option<&'a ZendHashTable>);
-
-impl<'a> Table<'a> {
-    /// The `[]` default.
-    pub const fn empty() -> Self {
-        Self(None)
-    }
-
-    /// The array, if one was passed.
-    pub fn get(self) -> Option<&'a ZendHashTable> {
-        self.0
-    }
-}
-
-impl<'a> FromZval<'a> for Table<'a> {
-    const TYPE: DataType = DataType::Array;
-
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.array().map(|t| Table(Some(t)))
-    }
-}
-
-impl StubLiteral for Table<'_> {
-    fn stub_literal(&self) -> String {
-        "[]".to_owned()
     }
 }

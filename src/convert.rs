@@ -8,6 +8,8 @@
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpResult;
+use ext_php_rs::convert::{FromZval, StubLiteral};
+use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ArrayKey, ZendHashTable, Zval};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -61,6 +63,20 @@ fn to_json_at(value: &Zval, path: &str, depth: usize) -> PhpResult<Value> {
     ))
 }
 
+/// Converts a PHP array into JSON. `path` names the argument, for errors.
+pub fn table_json(table: &ZendHashTable, path: &str) -> PhpResult<Value> {
+    table_to_json(table, path, 0)
+}
+
+/// Reads an optional PHP options array into a core type (absent = empty array).
+pub fn options_from<T: DeserializeOwned>(table: Option<&ZendHashTable>, name: &str) -> PhpResult<T> {
+    let json = match table {
+        Some(t) if t.len() > 0 => table_to_json(t, name, 0)?,
+        _ => Value::Object(Map::new()),
+    };
+    from_value(json, name)
+}
+
 fn table_to_json(table: &ZendHashTable, path: &str, depth: usize) -> PhpResult<Value> {
     if table.has_sequential_keys() {
         let mut list = Vec::with_capacity(table.len());
@@ -109,6 +125,21 @@ pub fn to_zval(value: &Value) -> PhpResult<Zval> {
     Ok(z)
 }
 
+/// Converts a JSON object or list into a PHP array (for methods declared `: array`).
+pub fn to_array(value: &Value) -> PhpResult<ZBox<ZendHashTable>> {
+    match value {
+        Value::Object(map) => map_to_table(map),
+        Value::Array(items) => {
+            let mut table = ZendHashTable::with_capacity(u32::try_from(items.len()).unwrap_or(u32::MAX));
+            for item in items {
+                table.push(to_zval(item)?)?;
+            }
+            Ok(table)
+        }
+        _ => Err(crate::exceptions::native("internal error: the result is not an array")),
+    }
+}
+
 fn map_to_table(map: &Map<String, Value>) -> PhpResult<ZBox<ZendHashTable>> {
     let mut table = ZendHashTable::with_capacity(u32::try_from(map.len()).unwrap_or(u32::MAX));
     for (key, item) in map {
@@ -148,4 +179,48 @@ pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
     let json = serde_json::to_value(value)
         .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
     to_zval(&json)
+}
+
+/// Writes a core value that serializes to a map or a list as a PHP array.
+pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
+    to_array(&json)
+}
+
+/// An optional array parameter whose PHP signature reads `array $options = []`.
+///
+/// `Option<&ZendHashTable>` would declare `?array $options = null`; this type
+/// keeps the parameter non-nullable with an empty-array default, as the API
+/// documents it. Use it with `#[php(defaults(options = ArrayArg::EMPTY))]`.
+#[derive(Clone, Copy, Default)]
+pub struct ArrayArg<'a>(Option<&'a ZendHashTable>);
+
+impl<'a> ArrayArg<'a> {
+    /// The omitted argument: an empty array.
+    pub const EMPTY: ArrayArg<'static> = ArrayArg(None);
+
+    /// The array, or `None` when the caller omitted it or passed `[]`.
+    pub fn table(self) -> Option<&'a ZendHashTable> {
+        self.0.filter(|t| !t.is_empty())
+    }
+
+    /// Reads the array into a core type; an omitted argument reads as `{}`.
+    pub fn parse<T: DeserializeOwned>(self, name: &str) -> PhpResult<T> {
+        options_from(self.table(), name)
+    }
+}
+
+impl<'a> FromZval<'a> for ArrayArg<'a> {
+    const TYPE: DataType = DataType::Array;
+
+    fn from_zval(zval: &'a Zval) -> Option<Self> {
+        zval.array().map(|t| ArrayArg(Some(t)))
+    }
+}
+
+impl StubLiteral for ArrayArg<'_> {
+    fn stub_literal(&self) -> String {
+        "[]".to_owned()
+    }
 }

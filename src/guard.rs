@@ -33,7 +33,6 @@ pub fn install_panic_hook() {
 /// `method` is the PHP name (`JLG\Native\CronExpression::nextRuns`), used in
 /// the exception a panic becomes.
 pub fn guard<T>(method: &'static str, body: impl FnOnce() -> PhpResult<T>) -> PhpResult<T> {
-    logging::refresh_level();
     let outcome = panic::catch_unwind(AssertUnwindSafe(body));
     let result = match outcome {
         Ok(result) => result,

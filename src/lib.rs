@@ -8,11 +8,17 @@
 
 mod build_info;
 mod bytes;
+mod clock;
 mod convert;
 mod exceptions;
 mod guard;
+mod impact;
 mod ini;
 mod logging;
+mod quota;
+mod retention;
+mod rows;
+mod sla;
 mod token_vault;
 #[cfg(feature = "test-hooks")]
 mod testing;
@@ -60,6 +66,10 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = impact::register(module);
+    let module = quota::register(module);
+    let module = retention::register(module);
+    let module = sla::register(module);
     let module = token_vault::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);

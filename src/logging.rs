@@ -1,8 +1,8 @@
 //! Bridges Rust's `log` records to PHP's error log.
 //!
 //! The level comes from the INI entry `jlg_native.log_level`
-//! (`off|error|warn|info|debug`). It is read at the start of every guarded
-//! call, so `ini_set()` takes effect on the next call. Records written from a
+//! (`off|error|warn|info|debug`); its change handler applies a new value at
+//! once, so `ini_set()` takes effect on the next record. Records written from a
 //! worker thread (parallel scans) are queued and written by the PHP thread when
 //! the call returns: PHP's logging functions are not thread-safe.
 
@@ -12,8 +12,6 @@ use std::sync::{Mutex, OnceLock};
 use std::thread::{self, ThreadId};
 
 use log::{Level, LevelFilter, Log, Metadata, Record};
-
-use crate::ini;
 
 extern "C" {
     fn php_log_err_with_severity(message: *const c_char, syslog_type: c_int);
@@ -25,16 +23,18 @@ static PENDING: Mutex<Vec<(Level, String)>> = Mutex::new(Vec::new());
 /// Bound on queued records, so a runaway worker cannot grow memory without limit.
 const MAX_PENDING: usize = 1000;
 
-/// Parses an INI value; anything unknown falls back to `warn`.
-pub fn parse_level(value: &str) -> LevelFilter {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "off" | "none" | "0" => LevelFilter::Off,
+/// Parses an INI value; `None` for anything unknown. An empty value means off:
+/// PHP's INI parser turns a bare `off` (or `no`, `false`) into "".
+pub fn parse_level(value: &str) -> Option<LevelFilter> {
+    Some(match value.trim().to_ascii_lowercase().as_str() {
+        "" | "off" | "none" | "no" | "false" | "0" => LevelFilter::Off,
         "error" => LevelFilter::Error,
+        "warn" | "warning" => LevelFilter::Warn,
         "info" => LevelFilter::Info,
         "debug" => LevelFilter::Debug,
         "trace" => LevelFilter::Trace,
-        _ => LevelFilter::Warn,
-    }
+        _ => return None,
+    })
 }
 
 fn level_from_u8(n: u8) -> LevelFilter {
@@ -53,10 +53,9 @@ pub fn level() -> LevelFilter {
     level_from_u8(LEVEL.load(Ordering::Relaxed))
 }
 
-/// Re-reads `jlg_native.log_level`. Must run on the PHP thread.
-pub fn refresh_level() {
-    let value = ini::string(ini::LOG_LEVEL).unwrap_or_default();
-    LEVEL.store(parse_level(&value) as u8, Ordering::Relaxed);
+/// Sets the level in force; called by the INI entry's change handler.
+pub fn set_level(level: LevelFilter) {
+    LEVEL.store(level as u8, Ordering::Relaxed);
 }
 
 struct PhpLogger;

@@ -7,8 +7,6 @@
 //! `Clone`) nor serialized (ext-php-rs marks Rust-backed classes
 //! not-serializable), and is `final`.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use ext_php_rs::boxed::ZBox;
@@ -20,7 +18,9 @@ use jlg_native_core::vault::keyring::MAX_KEYS;
 use jlg_native_core::vault::{self, LegacyKeys, Vault, VaultKey, NONCE_BYTES};
 use zeroize::Zeroizing;
 
-use crate::bytes::{Bytes, SecretBytes, Table};
+use crate::bytes::{Bytes, SecretBytes};
+use crate::clock::unix_now;
+use crate::convert::ArrayArg;
 use crate::exceptions::{invalid_input, native, OrThrow};
 use crate::guard::guard;
 
@@ -41,13 +41,9 @@ fn nonce() -> PhpResult<[u8; NONCE_BYTES]> {
     Ok(n)
 }
 
-/// `time()`.
+/// `$now`, or `time()` when the caller left it out.
 fn now_or_clock(now: Option<i64>) -> i64 {
-    now.unwrap_or_else(|| {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-    })
+    now.unwrap_or_else(unix_now)
 }
 
 /// The PHP name of a value's type, for messages.
@@ -228,10 +224,10 @@ impl TokenVault {
     }
 
     /// Legacy or plaintext to an envelope; an envelope passes through (re-sealed if its key is not active).
-    #[php(defaults(legacy = "Table::empty()", context = "\"\""))]
-    pub fn migrate(&self, stored: Bytes, legacy: Table, context: Bytes, now: Option<i64>) -> PhpResult<String> {
+    #[php(defaults(legacy = ArrayArg::EMPTY, context = "\"\""))]
+    pub fn migrate(&self, stored: Bytes, legacy: ArrayArg, context: Bytes, now: Option<i64>) -> PhpResult<String> {
         guard("JLG\\Native\\TokenVault::migrate", || {
-            let keys = read_legacy(legacy.get())?;
+            let keys = read_legacy(legacy.table())?;
             let migration = self.inner.migrate(stored.0, &keys, context.0, now_or_clock(now), &nonce()?).or_throw()?;
             Ok(migration.envelope)
         })

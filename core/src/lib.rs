@@ -6,6 +6,13 @@
 //! directly: time and randomness are passed in, so every result is reproducible.
 
 pub mod error;
+pub mod id;
+pub mod impact;
+pub mod phpcompat;
+pub mod quota;
+pub mod retention;
+pub mod sla;
+pub mod stats;
 pub mod vault;
 
 pub use error::{Classify, ErrorClass};

@@ -166,6 +166,31 @@ function jlg_diff(array $stub, array $ext, string $path, array &$problems): void
     }
 }
 
+/** Describes a stub file from a child PHP process started without the extension. */
+function jlg_describe_stub_file(string $stubFile): ?array
+{
+    $cmd = escapeshellarg(PHP_BINARY) . ' -n ' . escapeshellarg(__FILE__) . ' --describe-stubs ' . escapeshellarg($stubFile);
+    $json = shell_exec($cmd);
+    $stub = is_string($json) ? json_decode($json, true) : null;
+    return is_array($stub) ? $stub : null;
+}
+
+/** Lists the differences between a stub file and the loaded extension. */
+function jlg_stub_drift(string $stubFile): array
+{
+    $stub = jlg_describe_stub_file($stubFile);
+    if ($stub === null) {
+        return ["$stubFile: could not be reflected (is it valid PHP?)"];
+    }
+    $problems = [];
+    jlg_diff($stub, jlg_describe_all(true), '', $problems);
+    return $problems;
+}
+
+if (realpath($_SERVER['SCRIPT_FILENAME'] ?? '') !== __FILE__) {
+    return; // included as a library (the stub checker's own test)
+}
+
 if (($argv[1] ?? '') === '--describe-stubs') {
     require $argv[2];
     echo json_encode(jlg_describe_all(false), JSON_THROW_ON_ERROR);
@@ -182,17 +207,8 @@ if (!extension_loaded('jlg_native')) {
     exit(2);
 }
 
-$cmd = escapeshellarg(PHP_BINARY) . ' -n ' . escapeshellarg(__FILE__) . ' --describe-stubs ' . escapeshellarg($stubFile);
-$json = shell_exec($cmd);
-$stub = is_string($json) ? json_decode($json, true) : null;
-if (!is_array($stub)) {
-    fwrite(STDERR, "check-stubs: could not reflect the stub file (is it valid PHP?)\n$json\n");
-    exit(2);
-}
 $ext = jlg_describe_all(true);
-
-$problems = [];
-jlg_diff($stub, $ext, '', $problems);
+$problems = jlg_stub_drift($stubFile);
 $counted = count($ext['classes']) . ' classes, ' . count($ext['functions']) . ' functions, ' . count($ext['constants']) . ' constants';
 if ($problems !== []) {
     echo "stub drift (" . count($problems) . " differences; extension has $counted):\n  - " . implode("\n  - ", $problems) . "\n";

@@ -1,0 +1,102 @@
+<?php
+/**
+ * `make demo`: loads the extension and exercises every class it registers,
+ * printing readable results. Each section names the plugin it serves.
+ */
+
+declare(strict_types=1);
+
+use JLG\Native;
+
+function demo_title(string $title): void
+{
+    echo "\n== ", $title, " ", str_repeat('=', max(0, 70 - strlen($title))), "\n";
+}
+
+function demo_show(string $label, mixed $value): void
+{
+    $text = is_string($value) ? $value : json_encode($value, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
+    printf("  %-34s %s\n", $label, $text);
+}
+
+if (!extension_loaded('jlg_native')) {
+    fwrite(STDERR, "The jlg_native extension is not loaded: run `make demo`, or php -d extension=target/release/libjlg_native.so tests/demo.php\n");
+    exit(1);
+}
+
+demo_title('Module');
+demo_show('version()', Native\version());
+foreach (Native\build_info() as $key => $value) {
+    demo_show("build_info()['$key']", $value);
+}
+demo_show('log level (INI)', ini_get('jlg_native.log_level'));
+
+demo_title('Exceptions');
+$e = new Native\InvalidInputException('unexpected "x" in the minute field', 0, null, 'minute', 2);
+demo_show('InvalidInputException', [$e->getMessage(), $e->getField(), $e->getPosition()]);
+demo_show('is an \InvalidArgumentException', $e instanceof \InvalidArgumentException);
+demo_show('NativeException is a \RuntimeException', new Native\NativeException('x') instanceof \RuntimeException);
+
+if (class_exists(Native\Quota::class)) {
+    demo_title('Quota and retention (Backup JLG)');
+    $day = 86400;
+    $now = 1767225600; // 2026-01-01 00:00 UTC
+    $samples = [];
+    for ($i = 0; $i < 30; $i++) {
+        // 40 GB growing 0.5 GB a day, with a purge on day 20
+        $samples[] = ['timestamp' => $now - (29 - $i) * $day, 'used_bytes' => (int) (40e9 + $i * 0.5e9 - ($i >= 20 ? 3e9 : 0))];
+    }
+    $projection = Native\Quota::project($samples, ['quota_bytes' => 100e9, 'now' => $now]);
+    demo_show('Quota::project level', $projection['level']);
+    demo_show('slope (bytes/day)', round($projection['slope_bytes_per_day']));
+    demo_show('days to 85 % (p10, p50, p90)', array_map(static fn ($d) => $d === null ? null : round($d, 1), $projection['days_to_threshold']));
+    $aggregate = Native\Quota::aggregate([
+        ['id' => 's3', 'used_bytes' => 90e9, 'quota_bytes' => 100e9],
+        ['id' => 'sftp', 'used_bytes' => 10e9, 'quota_bytes' => null],
+    ]);
+    demo_show('Quota::aggregate', ['used_ratio' => $aggregate['used_ratio'], 'level' => $aggregate['level'], 'worst' => $aggregate['worst']]);
+    demo_show('Quota::backupsRemaining', Native\Quota::backupsRemaining(20_000_000_000, [2e9, 2.1e9, 2.4e9, 1.9e9]));
+    $archives = [];
+    for ($i = 0; $i < 10; $i++) {
+        $archives[] = ['id' => "backup-$i.zip", 'timestamp' => $now - $i * 2 * $day, 'size' => 2_000_000_000];
+    }
+    $plan = Native\Retention::select($archives, ['by_number' => 3, 'by_age_days' => 0], $now);
+    demo_show('Retention::select by_number=3', ['keep' => $plan['keep'], 'freed_bytes' => $plan['freed_bytes']]);
+    $gfs = Native\Retention::select($archives, ['keep_last' => 2, 'keep_weekly' => 2], $now);
+    demo_show('Retention::select GFS last=2 weekly=2', $gfs['keep']);
+    $recommended = Native\Retention::recommend($archives, 10_000_000_000, 0.85);
+    demo_show('Retention::recommend (10 GB, 85 %)', $recommended);
+    $simulated = Native\Retention::simulate($archives, ['by_number' => 3, 'by_age_days' => 0], [['id' => 'backup-next.zip', 'timestamp' => $now + $day, 'size' => 2_000_000_000]]);
+    demo_show('Retention::simulate (keys)', array_keys($simulated));
+}
+
+if (class_exists(Native\Impact::class)) {
+    demo_title('Impact and SLA (SitePulse)');
+    $history = [
+        'slow-plugin/slow.php' => [['timestamp' => 1700000000 - 3600, 'avg_ms' => 45.0, 'samples' => 10, 'last_ms' => 50.0, 'weight' => 12.0]],
+        'fast-plugin/fast.php' => [['timestamp' => 1700000000 - 7200, 'avg_ms' => 4.0, 'samples' => 10, 'last_ms' => 5.0, 'weight' => 2.0]],
+    ];
+    demo_show('Impact::pluginScores', Native\Impact::pluginScores($history, 1700000000));
+    $score = Native\Impact::score([
+        ['module' => 'uptime', 'severity' => 'critical', 'timestamp' => 1700000000 - 3600, 'resolved_at' => 1700000000 - 1800],
+        ['module' => 'speed', 'severity' => 'warning', 'timestamp' => 1700000000 - 600],
+    ], ['now' => 1700000000]);
+    demo_show('Impact::score overall / dominant', [$score['overall'], $score['dominant_module']]);
+    $log = [];
+    for ($t = 1700000000 - 7 * 86400; $t < 1700000000; $t += 300) {
+        $log[] = ['timestamp' => $t, 'agent' => 'default', 'status' => ($t % 86400) < 900 ? false : true];
+    }
+    $windows = Native\Sla::windows($log, ['now' => 1700000000, 'windows_days' => [7]]);
+    demo_show('Sla::windows 7 days (keys)', array_keys($windows));
+    demo_show('Sla::mttr', Native\Sla::mttr([['start' => 0, 'end' => 600], ['start' => 1000, 'end' => 1300]]));
+    demo_show('Sla::percentiles p50/p95', Native\Sla::percentiles([120, 180, 240, 900, 310], [50, 95]));
+    demo_show('Sla::gradeWebVitals', Native\Sla::gradeWebVitals(['lcp' => [1800, 2600, 3900], 'cls' => [0.02, 0.3]]));
+    demo_show('Impact::transverseIndex (keys)', array_keys(Native\Impact::transverseIndex([])));
+}
+
+$classes = array_keys((new ReflectionExtension('jlg_native'))->getClasses());
+demo_title('Classes registered');
+foreach ($classes as $class) {
+    echo '  ', $class, "\n";
+}
+echo "\nDemo finished.\n";

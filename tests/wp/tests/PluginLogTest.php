@@ -1,0 +1,61 @@
+<?php
+/**
+ * The plugin leaves no PHP notices, warnings or errors behind, in the web
+ * server or in this process.
+ *
+ * @package JLG\NativeCompanion\Tests
+ */
+
+namespace JLG\NativeCompanion\Tests;
+
+final class PluginLogTest extends Test_Case {
+
+	/** @return array<string,int> log file => size now */
+	private static function log_sizes(): array {
+		$sizes = array();
+		foreach ( array( 'JLG_WP_DEBUG_LOG', 'JLG_WP_PLAIN_ERROR_LOG', 'JLG_WP_NATIVE_ERROR_LOG' ) as $key ) {
+			$file = self::env( $key );
+			if ( '' !== $file ) {
+				clearstatcache( true, $file );
+				$sizes[ $file ] = is_file( $file ) ? (int) filesize( $file ) : 0;
+			}
+		}
+		return $sizes;
+	}
+
+	public function test_exercising_the_plugin_logs_nothing_about_it(): void {
+		$before = self::log_sizes();
+
+		$client = $this->logged_in_http();
+		$nonce  = $client->rest_nonce();
+		$this->assertSame( 200, $client->get( '/wp-json/jlg-native/v1/status', array( 'X-WP-Nonce' => $nonce ) )['status'] );
+		$this->assertSame( 200, $client->get( '/wp-admin/' )['status'] );
+		$this->assertSame( 200, $client->get( '/wp-admin/site-health.php' )['status'] );
+		\WP_CLI::run_command( array( 'jlg-native', 'status' ), array( 'format' => 'json' ) );
+
+		$plugin_dirs = array_unique(
+			array(
+				realpath( dirname( __DIR__, 3 ) . '/wp-test-plugin' ),
+				WP_PLUGIN_DIR . '/jlg-native-companion',
+				'jlg-native-companion',
+			)
+		);
+		$complaints = array();
+		foreach ( $before as $file => $offset ) {
+			clearstatcache( true, $file );
+			if ( ! is_file( $file ) ) {
+				continue;
+			}
+			$new = (string) file_get_contents( $file, false, null, $offset );
+			foreach ( preg_split( '/\R/', $new ) as $line ) {
+				foreach ( $plugin_dirs as $dir ) {
+					if ( '' !== $line && false !== strpos( $line, $dir ) ) {
+						$complaints[] = basename( $file ) . ': ' . $line;
+						break;
+					}
+				}
+			}
+		}
+		$this->assertSame( array(), $complaints );
+	}
+}

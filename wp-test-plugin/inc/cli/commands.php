@@ -1,0 +1,18 @@
+<?php
+/**
+ * The plugin's WP-CLI commands: command name => [file under cli/, class].
+ *
+ * Parents come before their subcommands. To add `wp jlg-native cron preview`,
+ * write a class with a public `preview` method and list it as "jlg-native cron".
+ *
+ * @package JLG\NativeCompanion
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+return array(
+	'jlg-native'        => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
+	'jlg-native status' => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
+);

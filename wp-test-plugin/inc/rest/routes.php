@@ -1,0 +1,16 @@
+<?php
+/**
+ * The plugin's REST routes: file under routes/ => class.
+ *
+ * To add a route, write a Route subclass in routes/ and list it here.
+ *
+ * @package JLG\NativeCompanion
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+return array(
+	'class-status-route.php' => \JLG\NativeCompanion\Rest\Routes\Status_Route::class,
+);
