@@ -15,4 +15,5 @@ if ( ! defined( 'ABSPATH' ) ) {
 return array(
 	'jlg-native'        => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
 	'jlg-native status' => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
+	'jlg-native vault'  => array( 'class-vault-command.php', \JLG\NativeCompanion\CLI\Vault_Command::class ),
 );
