@@ -187,7 +187,9 @@ pub fn inspect_parsed(parsed: &Parsed) -> Inspection {
     }
 }
 
-fn context_check(key: &VaultKey, context: &[u8]) -> [u8; CONTEXT_CHECK_BYTES] {
+/// The context check of `context` under `key` (stored in the header).
+#[must_use]
+pub fn context_check(key: &VaultKey, context: &[u8]) -> [u8; CONTEXT_CHECK_BYTES] {
     let full = kdf::generichash16(key.context_key(), &[context]);
     let mut out = [0u8; CONTEXT_CHECK_BYTES];
     out.copy_from_slice(&full[..CONTEXT_CHECK_BYTES]);
@@ -221,6 +223,19 @@ pub fn seal(
     nonce: &[u8; NONCE_BYTES],
 ) -> Result<String, VaultError> {
     check_context(context)?;
+    seal_with_check(key, &context_check(key, context), plaintext, context, now, nonce)
+}
+
+/// Seals with a context check the caller already computed with [`context_check`].
+pub fn seal_with_check(
+    key: &VaultKey,
+    check: &[u8; CONTEXT_CHECK_BYTES],
+    plaintext: &[u8],
+    context: &[u8],
+    now: i64,
+    nonce: &[u8; NONCE_BYTES],
+) -> Result<String, VaultError> {
+    check_context(context)?;
     if plaintext.len() > MAX_PLAINTEXT {
         return Err(VaultError::input(
             "plaintext",
@@ -236,7 +251,7 @@ pub fn seal(
     blob.extend_from_slice(id);
     blob.extend_from_slice(&now.to_be_bytes());
     blob.extend_from_slice(key.fingerprint());
-    blob.extend_from_slice(&context_check(key, context));
+    blob.extend_from_slice(check);
     blob.extend_from_slice(nonce);
     debug_assert_eq!(blob.len(), header_len);
     let ad = associated_data(&blob, context);

@@ -1,9 +1,11 @@
 //! [`Vault`]: a set of keys, one of them active, and the operations on envelopes.
 
+use std::sync::Mutex;
+
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::envelope::{self, Parsed, NONCE_BYTES};
+use super::envelope::{self, Parsed, CONTEXT_CHECK_BYTES, NONCE_BYTES};
 use super::error::{Reason, VaultError};
 use super::key::{display_id, VaultKey};
 
@@ -16,7 +18,14 @@ pub const MAX_KEYS: usize = 64;
 pub struct Vault {
     keys: Vec<VaultKey>,
     active: usize,
+    /// The context check of the last context sealed under the active key:
+    /// a plugin seals the same few contexts again and again, and this saves
+    /// a BLAKE2b per `encrypt`.
+    last_check: Mutex<Option<(Vec<u8>, [u8; CONTEXT_CHECK_BYTES])>>,
 }
+
+/// Contexts longer than this are not memoized.
+const MEMO_MAX_CONTEXT: usize = 256;
 
 impl Vault {
     /// A vault over `keys`, sealing with `active_id`.
@@ -39,7 +48,7 @@ impl Vault {
                 format!("no key with id {} in keys (ids: {})", display_id(active_id), ids(&keys)),
             )
         })?;
-        Ok(Self { keys, active })
+        Ok(Self { keys, active, last_check: Mutex::new(None) })
     }
 
     /// A one-key vault derived from secret material.
@@ -84,7 +93,29 @@ impl Vault {
         now: i64,
         nonce: &[u8; NONCE_BYTES],
     ) -> Result<String, VaultError> {
-        envelope::seal(self.active(), plaintext, context, now, nonce)
+        envelope::check_context(context)?;
+        let key = self.active();
+        let check = self.memo_check(context);
+        envelope::seal_with_check(key, &check, plaintext, context, now, nonce)
+    }
+
+    fn memo_check(&self, context: &[u8]) -> [u8; CONTEXT_CHECK_BYTES] {
+        let key = self.active();
+        if context.len() > MEMO_MAX_CONTEXT {
+            return envelope::context_check(key, context);
+        }
+        // A poisoned lock only means a panic elsewhere; the memo is then ignored.
+        let Ok(mut memo) = self.last_check.lock() else {
+            return envelope::context_check(key, context);
+        };
+        if let Some((ctx, check)) = memo.as_ref() {
+            if ctx.as_slice() == context {
+                return *check;
+            }
+        }
+        let check = envelope::context_check(key, context);
+        *memo = Some((context.to_vec(), check));
+        check
     }
 
     /// The key to try for a parsed envelope: same id and fingerprint; else the
