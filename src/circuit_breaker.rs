@@ -1,6 +1,5 @@
 //! `JLG\Native\CircuitBreaker`: a breaker rebuilt from, and saved as, a plain array.
 // Parameter names are the PHP ones (camelCase), as Reflection shows them.
-#![allow(non_snake_case)]
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;

@@ -174,13 +174,6 @@ pub fn from_value<T: DeserializeOwned>(json: Value, name: &str) -> PhpResult<T> 
     })
 }
 
-/// Writes a core value back to PHP.
-pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
-    let json = serde_json::to_value(value)
-        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
-    to_zval(&json)
-}
-
 /// Writes a core value that serializes to a map or a list as a PHP array.
 pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
     let json = serde_json::to_value(value)

@@ -5,10 +5,12 @@
 
 #![cfg_attr(windows, feature(abi_vectorcall))]
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
+#![allow(non_snake_case)] // PHP parameter names are camelCase, and ext-php-rs takes them from Rust.
 
 mod args;
 mod backoff;
 mod build_info;
+mod bytes;
 mod circuit_breaker;
 mod clock;
 mod convert;
@@ -27,6 +29,7 @@ mod retention;
 mod rows;
 mod sla;
 mod state_store;
+mod token_vault;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -85,6 +88,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = rate_limiter::register(module);
     let module = state_store::register(module);
     let module = cron_expression::register(module);
+    let module = token_vault::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

@@ -1,7 +1,6 @@
 //! `JLG\Native\Manifest`: a scanned (or imported) set of files.
 
 // PHP parameter names are camelCase (`$baseJson`, `$fromId`): the Rust names must match.
-#![allow(non_snake_case)]
 
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
@@ -240,13 +239,11 @@ impl Manifest {
     }
 
     /// Reads Backup JLG's `.incremental-manifest.json` (2.1).
-    #[allow(non_snake_case)]
     pub fn from_backup_jlg(json: &str) -> PhpResult<Manifest> {
         guard("JLG\\Native\\Manifest::fromBackupJlg", || Ok(Self::wrap(bjlg_json::read(json).or_throw()?)))
     }
 
     /// Writes the 2.1 JSON, keeping every other top-level key of `$baseJson`.
-    #[allow(non_snake_case)]
     #[php(defaults(baseJson = String::new()))]
     pub fn to_backup_jlg(&self, baseJson: String) -> PhpResult<String> {
         guard("JLG\\Native\\Manifest::toBackupJlg", || bjlg_json::write(&self.inner, &baseJson).or_throw())

@@ -1,7 +1,6 @@
 //! `JLG\Native\ManifestStore`: manifest snapshots in a node-local SQLite file.
 
 // PHP parameter names are camelCase (`$baseJson`, `$fromId`): the Rust names must match.
-#![allow(non_snake_case)]
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -61,7 +60,6 @@ impl ManifestStore {
     }
 
     /// Compares two snapshots.
-    #[allow(non_snake_case)]
     pub fn diff(&self, fromId: i64, toId: i64) -> PhpResult<ManifestDiff> {
         guard("JLG\\Native\\ManifestStore::diff", || Ok(ManifestDiff::wrap(self.store.diff(fromId, toId).or_throw()?)))
     }

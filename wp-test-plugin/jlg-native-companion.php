@@ -68,6 +68,8 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'site-health/extension/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/storage/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/storage/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/vault/helper.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/vault/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'connector/state.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );

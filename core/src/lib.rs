@@ -18,6 +18,7 @@ pub mod retention;
 pub mod sla;
 pub mod stats;
 pub mod store;
+pub mod vault;
 
 pub use error::{Classify, ErrorClass};
 
