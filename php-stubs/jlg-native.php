@@ -14,6 +14,8 @@
  * @phpstan-type LimiterState array{halted?: bool, halted_at?: float|null, global_window_start?: float, global_count?: int, global_blocked_until?: float|null, routes?: array<string, string>, buckets?: array<string, array{limit?: int|null, remaining?: int, reset_at?: float, seen_at?: float}>, invalid?: list<array{start: float, count: int}>}
  * @phpstan-type RouteMetrics array{count: int, errors: int, error_rate: float, mean_ms: float|null, p95_ms: float|null}
  * @phpstan-type BuildInfo array{version: string, git_revision: string, rustc: string, php_api: string, profile: string, features: list<string>}
+ * @phpstan-type VaultInspection array{format: string, version: int, key_id: ?string, created_at: ?int, algorithm: string, key_fingerprint: ?string}
+ * @phpstan-type LegacyKeys array{auth_key?: ?string, auth_salt?: ?string, bjlg_key?: ?string}
  */
 
 namespace JLG\Native {
@@ -570,5 +572,273 @@ namespace JLG\Native {
 
         /** Runs SQLite's integrity check: true, or a NativeException listing the damage. */
         public function integrityCheck(): bool {}
+    }
+
+    /**
+     * A set of files keyed by their path relative to the scanned root ('/' separators,
+     * sorted byte-wise). Names that are not UTF-8 are kept as their raw bytes.
+     *
+     * @phpstan-type ManifestEntry array{path: string, size: ?int, mtime: ?int, mtime_ns: ?int, inode: ?int, mode: ?int, hash: ?string}
+     */
+    final class Manifest implements \Countable
+    {
+        /** Not constructible from PHP: use scan(), fromBackupJlg() or load(). */
+        public function __construct() {}
+
+        /**
+         * Scans $root in parallel. A file whose path, size, mtime (ns), inode and type match
+         * an entry of `previous` reuses its hash; the others are hashed. Unreadable entries,
+         * symlink loops, special files and files that vanish or change during the scan are
+         * recorded in errors(); the scan goes on.
+         *
+         * @param array{
+         *     exclude?: list<string>,
+         *     follow_symlinks?: bool,
+         *     hash?: 'xxh3'|'bjlg'|'blake3'|'none',
+         *     previous?: ?Manifest,
+         *     threads?: int,
+         *     max_files?: int,
+         *     progress?: ?callable(array{phase: 'listing'|'hashing'|'done', files_done: int, files_total: ?int, files_listed: int, bytes_read: int, seconds: float}): mixed
+         * } $options exclude: globs relative to the root ('*' within a segment, '**' across,
+         *   a trailing '/' for directories only); hash: xxh3 (128-bit, default), bjlg (Backup
+         *   JLG's MD5 rule), blake3 or none; threads: default the available cores; max_files:
+         *   a bound (exceeding it throws InvalidInputException, nothing is truncated);
+         *   progress: called on the PHP thread every 0.25 s and once at the end; returning
+         *   false stops the scan (NativeException), an exception it throws propagates.
+         * @throws InvalidInputException bad options or a root that is missing or not a directory
+         * @throws NativeException the root cannot be read
+         */
+        public static function scan(string $root, array $options = []): Manifest {}
+
+        /**
+         * Reads Backup JLG's .incremental-manifest.json (version 2.1): file_hashes (plus
+         * file_hashes_base64 for non-UTF-8 names) and last_scan. Entries carry 'bjlg'
+         * hashes and no size, mtime, inode or mode.
+         *
+         * @throws InvalidInputException invalid JSON, another version, a hash that is not MD5 hex
+         */
+        public static function fromBackupJlg(string $json): Manifest {}
+
+        /**
+         * Writes the 2.1 JSON (pretty-printed): file_hashes and last_scan from this manifest,
+         * every other top-level key of $baseJson kept as it was. Needs 'bjlg' hashes.
+         *
+         * @throws InvalidInputException not 'bjlg' hashes, or $baseJson is not a 2.1 manifest
+         */
+        public function toBackupJlg(string $baseJson = ''): string {}
+
+        /**
+         * Loads a manifest written by save(); the checksum is verified.
+         *
+         * @throws InvalidInputException the file does not exist
+         * @throws NativeException unreadable or corrupt
+         */
+        public static function load(string $path): Manifest {}
+
+        /**
+         * Saves in the native format, atomically (temporary file, fsync, rename), mode 0600.
+         *
+         * @throws NativeException
+         */
+        public function save(string $path): void {}
+
+        /** What changed from this (older) manifest to $newer. */
+        public function diff(Manifest $newer): ManifestDiff {}
+
+        /** Number of entries. */
+        public function count(): int {}
+
+        /** Sum of the entries' sizes in bytes (0 for a manifest read from 2.1 JSON). */
+        public function totalBytes(): int {}
+
+        /** @return 'xxh3'|'bjlg'|'blake3'|'none' */
+        public function hashAlgorithm(): string {}
+
+        /** When the scan started (Unix seconds), or the 2.1 file's last_scan; null when unknown. */
+        public function lastScan(): ?int {}
+
+        /**
+         * One entry; size, mtime (seconds), mtime_ns, inode and mode are null when the
+         * source had none; hash is lowercase hex, null when the file could not be read.
+         *
+         * @return array{path: string, size: ?int, mtime: ?int, mtime_ns: ?int, inode: ?int, mode: ?int, hash: ?string}|null
+         */
+        public function get(string $path): ?array {}
+
+        /** @return list<string> every path, sorted */
+        public function paths(): array {}
+
+        /** @return list<array{path: string, reason: string}> entries met during the scan that could not be read or were skipped */
+        public function errors(): array {}
+    }
+
+    /**
+     * What changed between two manifests. A renamed path is listed in renamed() only,
+     * never in added() or removed().
+     */
+    final class ManifestDiff
+    {
+        /** Not constructible from PHP: use Manifest::diff() or ManifestStore::diff(). */
+        public function __construct() {}
+
+        /** @return list<string> */
+        public function added(): array {}
+
+        /** @return list<string> */
+        public function modified(): array {}
+
+        /** @return list<string> */
+        public function removed(): array {}
+
+        /** @return list<array{from: string, to: string}> */
+        public function renamed(): array {}
+
+        public function unchangedCount(): int {}
+
+        /** Total size of the added files. */
+        public function bytesAdded(): int {}
+
+        /** Total size of the removed files. */
+        public function bytesRemoved(): int {}
+
+        /**
+         * @return array{added: list<string>, modified: list<string>, removed: list<string>, renamed: list<array{from: string, to: string}>, unchanged_count: int, bytes_added: int, bytes_removed: int, bytes_modified: int}
+         */
+        public function toArray(): array {}
+
+        /**
+         * Backup JLG's deleted-files.json: {generated_at, count, paths}; paths are the removed
+         * ones and the old names of renamed files (paths_base64 holds non-UTF-8 names).
+         */
+        public function deletedFilesJson(int $now): string {}
+    }
+
+    /**
+     * Manifest snapshots in a node-local SQLite file (WAL, mode 0600). Each write is one
+     * transaction: a crash leaves earlier snapshots intact.
+     */
+    final class ManifestStore
+    {
+        /** @throws NativeException the file cannot be opened or is not a store */
+        public function __construct(string $path) {}
+
+        /** Stores a snapshot and returns its id; $now defaults to the current time. */
+        public function saveSnapshot(Manifest $m, string $label, ?int $now = null): int {}
+
+        /** @return list<array{id: int, label: string, created_at: int, files: int, bytes: int}> oldest first */
+        public function snapshots(): array {}
+
+        /** @throws InvalidInputException no such snapshot */
+        public function load(int $id): Manifest {}
+
+        /** @throws InvalidInputException no such snapshot */
+        public function diff(int $fromId, int $toId): ManifestDiff {}
+
+        /** Keeps the newest $keep snapshots; returns how many were deleted. */
+        public function prune(int $keep): int {}
+    }
+
+    /**
+     * Secrets at rest: XChaCha20-Poly1305 envelopes with a key id, a creation time
+     * and a bound context. Layout, key sources and rotation: docs/vault.md.
+     *
+     * Objects of this class show no properties (var_dump, print_r, json_encode),
+     * cannot be cloned (\Error) nor serialized or unserialized (\Exception), and the
+     * class is final. Every decryption failure is a DecryptionException whose
+     * getReason() says why; bad arguments are InvalidInputException naming the field.
+     */
+    final class TokenVault
+    {
+        /**
+         * @param array<string, string> $keys key id ([A-Za-z0-9_-]{1,32}) => 32 raw bytes
+         * @param string $activeKeyId the key new envelopes are sealed with
+         * @throws InvalidInputException on a bad key id, a key that is not 32 bytes, or a missing active key
+         */
+        public function __construct(array $keys, string $activeKeyId) {}
+
+        /**
+         * A one-key vault whose key is derived from at least 32 bytes of secret material
+         * (BLAKE2b-256 keyed with "jlg-native/vault/v1/from-secret").
+         *
+         * @throws InvalidInputException when the secret is shorter than 32 bytes or the key id is invalid
+         */
+        public static function fromSecret(string $secret, string $keyId = 'wp'): TokenVault {}
+
+        /**
+         * 32 random bytes from the operating system, base64-encoded (for JLG_NATIVE_KEY in wp-config.php).
+         */
+        public static function generateKey(): string {}
+
+        /**
+         * Seals a plaintext (any bytes) under the active key.
+         *
+         * @param string $context what the secret is for (option name, profile key), bound as associated data; at most 4096 bytes
+         * @param int|null $now creation time in Unix seconds; time() when null
+         * @return string an ASCII envelope starting with "jlgv1:"
+         */
+        public function encrypt(string $plaintext, string $context = '', ?int $now = null): string {}
+
+        /**
+         * Opens an envelope sealed for $context with any configured key.
+         *
+         * @throws DecryptionException reason 'malformed', 'unknown_key', 'auth_failed' or 'wrong_context'
+         */
+        public function decrypt(string $envelope, string $context = ''): string {}
+
+        /**
+         * Re-seals an envelope under the active key with a fresh nonce and creation time;
+         * the new envelope is opened and compared before it is returned.
+         *
+         * @throws DecryptionException when the envelope cannot be opened
+         */
+        public function rotate(string $envelope, string $context = '', ?int $now = null): string {}
+
+        /**
+         * Whether an envelope was sealed by another key than the active one, or is older than $maxAgeSeconds.
+         *
+         * @throws DecryptionException reason 'malformed' when it is not an envelope
+         * @throws InvalidInputException when $maxAgeSeconds is negative
+         */
+        public function needsRotation(string $envelope, int $maxAgeSeconds, ?int $now = null): bool {}
+
+        /**
+         * Describes an envelope (or a recognised legacy value: dbjlg_enc_v1, dbjlg_enc_v2, bjlgs1) without any key.
+         *
+         * @return array{format: string, version: int, key_id: ?string, created_at: ?int, algorithm: string, key_fingerprint: ?string}
+         * @throws DecryptionException reason 'malformed' for anything else
+         */
+        public static function inspect(string $envelope): array {}
+
+        /**
+         * Whether a value is a structurally valid envelope (not authenticated).
+         */
+        public static function isEnvelope(string $value): bool {}
+
+        /**
+         * Reads a legacy value: Discord Bot JLG 'dbjlg_enc_v1:' / 'dbjlg_enc_v2:' (with and without IV, the
+         * true plaintext) with auth_key and auth_salt, Backup JLG 'BJLGS1' and IV||CT strings with bjlg_key.
+         *
+         * @param array{auth_key?: ?string, auth_salt?: ?string, bjlg_key?: ?string} $legacy the AUTH_KEY and AUTH_SALT constants, BJLG_ENCRYPTION_KEY
+         * @throws DecryptionException reason 'malformed', 'legacy_mac_mismatch' or 'auth_failed'
+         * @throws InvalidInputException when a needed legacy key is missing or invalid
+         */
+        public function decryptLegacy(string $stored, array $legacy): string {}
+
+        /**
+         * Legacy or plaintext value to an envelope under the active key. An envelope passes through
+         * unchanged when sealed by the active key, else it is re-sealed; every new envelope is verified.
+         *
+         * @param array{auth_key?: ?string, auth_salt?: ?string, bjlg_key?: ?string} $legacy
+         * @throws DecryptionException when an envelope or a legacy value cannot be read (nothing is wrapped then)
+         */
+        public function migrate(string $stored, array $legacy = [], string $context = '', ?int $now = null): string {}
+
+        /**
+         * A short, non-secret fingerprint (16 hex digits) of a key, or of the active key. inspect()
+         * reports the fingerprint of the key that sealed an envelope: a difference means the key changed.
+         *
+         * @throws InvalidInputException when no key has that id
+         */
+        public function keyFingerprint(?string $keyId = null): string {}
     }
 }

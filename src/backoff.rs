@@ -4,7 +4,8 @@ use ext_php_rs::flags::ClassFlags;
 use ext_php_rs::prelude::*;
 use jlg_native_core::resilience::{self, BackoffOptions};
 
-use crate::args::{self, ArrayArg, Text};
+use crate::args::{self, Text};
+use crate::convert::ArrayArg;
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -26,10 +27,10 @@ impl Backoff {
     }
 
     /// Seconds to wait before retry number `attempt` (0-based).
-    #[php(defaults(options = ArrayArg::Empty))]
-    pub fn delay(attempt: i64, options: ArrayArg) -> PhpResult<f64> {
+    #[php(defaults(options = ArrayArg::EMPTY))]
+    pub fn delay(attempt: i64, options: ArrayArg<'_>) -> PhpResult<f64> {
         guard("JLG\\Native\\Backoff::delay", || {
-            let options: BackoffOptions = options.decode("options")?;
+            let options: BackoffOptions = options.parse("options")?;
             let entropy = if options.seed.is_some() { 0 } else { args::entropy() };
             resilience::delay(attempt, &options, entropy).or_throw()
         })

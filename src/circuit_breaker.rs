@@ -1,6 +1,5 @@
 //! `JLG\Native\CircuitBreaker`: a breaker rebuilt from, and saved as, a plain array.
 // Parameter names are the PHP ones (camelCase), as Reflection shows them.
-#![allow(non_snake_case)]
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -8,7 +7,8 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::resilience::{self, BreakerConfig, BreakerState};
 
-use crate::args::{self, ArrayArg};
+use crate::args;
+use crate::convert::{to_php_array, ArrayArg};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -22,11 +22,11 @@ pub struct CircuitBreaker {
 #[php_impl]
 impl CircuitBreaker {
     /// A breaker from a saved state array (empty for a new one) and its tuning.
-    #[php(defaults(state = ArrayArg::Empty, config = ArrayArg::Empty))]
-    pub fn __construct(state: ArrayArg, config: ArrayArg) -> PhpResult<Self> {
+    #[php(defaults(state = ArrayArg::EMPTY, config = ArrayArg::EMPTY))]
+    pub fn __construct(state: ArrayArg<'_>, config: ArrayArg<'_>) -> PhpResult<Self> {
         guard("JLG\\Native\\CircuitBreaker::__construct", || {
-            let state: BreakerState = state.decode("state")?;
-            let config: BreakerConfig = config.decode("config")?;
+            let state: BreakerState = state.parse("state")?;
+            let config: BreakerConfig = config.parse("config")?;
             Ok(Self { inner: resilience::CircuitBreaker::new(state, config).or_throw()? })
         })
     }
@@ -65,7 +65,7 @@ impl CircuitBreaker {
 
     /// The state array to save and pass back to the constructor.
     pub fn to_array(&self) -> PhpResult<ZBox<ZendHashTable>> {
-        guard("JLG\\Native\\CircuitBreaker::toArray", || args::to_array(self.inner.state_data()))
+        guard("JLG\\Native\\CircuitBreaker::toArray", || to_php_array(self.inner.state_data()))
     }
 }
 

@@ -174,18 +174,15 @@ pub fn from_value<T: DeserializeOwned>(json: Value, name: &str) -> PhpResult<T> 
     })
 }
 
-/// Writes a core value back to PHP.
-pub fn to_php<T: Serialize>(value: &T) -> PhpResult<Zval> {
-    let json = serde_json::to_value(value)
-        .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
-    to_zval(&json)
-}
-
 /// Writes a core value that serializes to a map or a list as a PHP array.
 pub fn to_php_array<T: Serialize>(value: &T) -> PhpResult<ZBox<ZendHashTable>> {
     let json = serde_json::to_value(value)
         .map_err(|e| crate::exceptions::native(format!("cannot convert the result for PHP: {e}")))?;
     to_array(&json)
+}
+
+fn not_a_map(name: &str) -> ext_php_rs::exception::PhpException {
+    invalid_input(name, format!("{name}: must be an array of key => value, not a list"))
 }
 
 /// An optional array parameter whose PHP signature reads `array $options = []`.
@@ -213,8 +210,20 @@ impl<'a> ArrayArg<'a> {
         }
     }
 
-    /// Reads the array into a core type; an omitted argument reads as `{}`.
+    /// The array as a key => value map; a non-empty list is refused.
+    pub fn object(self, name: &str) -> PhpResult<Map<String, Value>> {
+        match self.to_json(name)? {
+            Value::Object(map) => Ok(map),
+            _ => Err(not_a_map(name)),
+        }
+    }
+
+    /// Reads the array into a core type; an omitted argument reads as `{}`,
+    /// and a non-empty list is refused (options are key => value).
     pub fn parse<T: DeserializeOwned>(self, name: &str) -> PhpResult<T> {
+        if self.table().is_some_and(ZendHashTable::has_sequential_keys) {
+            return Err(not_a_map(name));
+        }
         options_from(self.table(), name)
     }
 }

@@ -5,10 +5,12 @@
 
 #![cfg_attr(windows, feature(abi_vectorcall))]
 #![allow(clippy::needless_pass_by_value)] // ext-php-rs passes owned arguments.
+#![allow(non_snake_case)] // PHP parameter names are camelCase, and ext-php-rs takes them from Rust.
 
 mod args;
 mod backoff;
 mod build_info;
+mod bytes;
 mod circuit_breaker;
 mod clock;
 mod convert;
@@ -18,12 +20,16 @@ mod guard;
 mod impact;
 mod ini;
 mod logging;
+mod manifest;
+mod manifest_diff;
+mod manifest_store;
 mod quota;
 mod rate_limiter;
 mod retention;
 mod rows;
 mod sla;
 mod state_store;
+mod token_vault;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -70,6 +76,9 @@ extern "C" {
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = module.name("jlg_native").info_function(module_info);
     let module = build_info::register(module);
+    let module = manifest::register(module);
+    let module = manifest_diff::register(module);
+    let module = manifest_store::register(module);
     let module = impact::register(module);
     let module = quota::register(module);
     let module = retention::register(module);
@@ -79,6 +88,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = rate_limiter::register(module);
     let module = state_store::register(module);
     let module = cron_expression::register(module);
+    let module = token_vault::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

@@ -1,7 +1,6 @@
 //! `JLG\Native\Quota`: usage projections, aggregation over destinations, backups remaining.
 
 // PHP parameter names are camelCase (`$freeBytes`), and ext-php-rs takes them from the Rust names.
-#![allow(non_snake_case)]
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;

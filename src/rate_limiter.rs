@@ -6,7 +6,8 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::resilience::{self, Headers, LimiterConfig, LimiterState};
 
-use crate::args::{self, ArrayArg, Text};
+use crate::args::{self, Text};
+use crate::convert::{to_php_array, ArrayArg};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -20,11 +21,11 @@ pub struct RateLimiter {
 #[php_impl]
 impl RateLimiter {
     /// A limiter from a saved state array (empty for a new one) and its tuning.
-    #[php(defaults(state = ArrayArg::Empty, config = ArrayArg::Empty))]
-    pub fn __construct(state: ArrayArg, config: ArrayArg) -> PhpResult<Self> {
+    #[php(defaults(state = ArrayArg::EMPTY, config = ArrayArg::EMPTY))]
+    pub fn __construct(state: ArrayArg<'_>, config: ArrayArg<'_>) -> PhpResult<Self> {
         guard("JLG\\Native\\RateLimiter::__construct", || {
-            let state: LimiterState = state.decode("state")?;
-            let config: LimiterConfig = config.decode("config")?;
+            let state: LimiterState = state.parse("state")?;
+            let config: LimiterConfig = config.parse("config")?;
             Ok(Self { inner: resilience::RateLimiter::new(state, config).or_throw()? })
         })
     }
@@ -43,12 +44,12 @@ impl RateLimiter {
     }
 
     /// Learns from a response: status and headers (names in any case).
-    pub fn update(&mut self, route: String, status: i64, headers: ArrayArg, now: Option<f64>) -> PhpResult<ZBox<ZendHashTable>> {
+    pub fn update(&mut self, route: String, status: i64, headers: ArrayArg<'_>, now: Option<f64>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\RateLimiter::update", || {
             let now = args::now(now)?;
-            let headers = Headers::from_json(&headers.json("headers")?).or_throw()?;
+            let headers = Headers::from_json(&headers.to_json("headers")?).or_throw()?;
             let outcome = self.inner.update(&route, status, &headers, now).or_throw()?;
-            args::to_array(&outcome)
+            to_php_array(&outcome)
         })
     }
 
@@ -62,7 +63,7 @@ impl RateLimiter {
 
     /// The state array to save and pass back to the constructor.
     pub fn to_array(&self) -> PhpResult<ZBox<ZendHashTable>> {
-        guard("JLG\\Native\\RateLimiter::toArray", || args::to_array(self.inner.state_data()))
+        guard("JLG\\Native\\RateLimiter::toArray", || to_php_array(self.inner.state_data()))
     }
 }
 

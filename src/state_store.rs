@@ -1,6 +1,5 @@
 //! `JLG\Native\StateStore`: the node-local SQLite store.
 // Parameter names are the PHP ones (camelCase), as Reflection shows them.
-#![allow(non_snake_case)]
 
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::flags::ClassFlags;
@@ -8,8 +7,8 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 use jlg_native_core::store::{self, EventFilter, StoreOptions};
 
-use crate::args::{self, ArrayArg};
-use crate::convert;
+use crate::args;
+use crate::convert::{self, to_php_array, ArrayArg};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 
@@ -23,10 +22,10 @@ pub struct StateStore {
 #[php_impl]
 impl StateStore {
     /// Opens the store at `path`, or `<jlg_native.state_dir>/state.sqlite`.
-    #[php(defaults(options = ArrayArg::Empty))]
-    pub fn __construct(path: Option<String>, options: ArrayArg) -> PhpResult<Self> {
+    #[php(defaults(options = ArrayArg::EMPTY))]
+    pub fn __construct(path: Option<String>, options: ArrayArg<'_>) -> PhpResult<Self> {
         guard("JLG\\Native\\StateStore::__construct", || {
-            let options: StoreOptions = options.decode("options")?;
+            let options: StoreOptions = options.parse("options")?;
             let dir = crate::ini::string(crate::ini::STATE_DIR);
             let path = store::resolve_path(path.as_deref(), dir.as_deref()).or_throw()?;
             Ok(Self { inner: store::StateStore::open(&path, options).or_throw()? })
@@ -63,7 +62,7 @@ impl StateStore {
     pub fn counters(&self, prefix: String) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\StateStore::counters", || {
             let rows = self.inner.counters(&prefix).or_throw()?;
-            args::json_to_array(&store::counters_to_json(rows))
+            convert::to_array(&store::counters_to_json(rows))
         })
     }
 
@@ -100,7 +99,7 @@ impl StateStore {
     }
 
     /// Appends a structured event to `channel` (bounded by count and age).
-    pub fn log_event(&mut self, channel: String, fields: ArrayArg, now: Option<f64>) -> PhpResult<()> {
+    pub fn log_event(&mut self, channel: String, fields: ArrayArg<'_>, now: Option<f64>) -> PhpResult<()> {
         guard("JLG\\Native\\StateStore::logEvent", || {
             let now = args::now(now)?;
             let fields = fields.object("fields")?;
@@ -109,12 +108,12 @@ impl StateStore {
     }
 
     /// Events of `channel`: filter keys since, until, outcome, route, limit, order.
-    #[php(defaults(filter = ArrayArg::Empty))]
-    pub fn events(&self, channel: String, filter: ArrayArg) -> PhpResult<ZBox<ZendHashTable>> {
+    #[php(defaults(filter = ArrayArg::EMPTY))]
+    pub fn events(&self, channel: String, filter: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\StateStore::events", || {
-            let filter: EventFilter = filter.decode("filter")?;
+            let filter: EventFilter = filter.parse("filter")?;
             let events = self.inner.events(&channel, &filter).or_throw()?;
-            args::to_array(&events)
+            to_php_array(&events)
         })
     }
 
@@ -122,7 +121,7 @@ impl StateStore {
     pub fn metrics(&self, channel: String, since: f64) -> PhpResult<ZBox<ZendHashTable>> {
         guard("JLG\\Native\\StateStore::metrics", || {
             let metrics = self.inner.metrics(&channel, since).or_throw()?;
-            args::to_array(&metrics)
+            to_php_array(&metrics)
         })
     }
 

@@ -37,6 +37,30 @@ demo_show('InvalidInputException', [$e->getMessage(), $e->getField(), $e->getPos
 demo_show('is an \InvalidArgumentException', $e instanceof \InvalidArgumentException);
 demo_show('NativeException is a \RuntimeException', new Native\NativeException('x') instanceof \RuntimeException);
 
+if (class_exists(Native\CronExpression::class)) {
+    demo_title('Cron (Backup JLG, Discord Bot JLG)');
+    $from = 1774479600; // 2026-03-25 23:00 UTC, days before Paris springs forward
+    $cron = new Native\CronExpression('30 2 * * *', 'Europe/Paris');
+    demo_show('describe() en / fr', [$cron->describe(), $cron->describe('fr')]);
+    $runs = array_map(static fn (int $t) => (new DateTimeImmutable("@$t"))->setTimezone(new DateTimeZone('Europe/Paris'))->format('D Y-m-d H:i T'), $cron->nextRuns(5, $from));
+    demo_show('nextRuns(5) across the DST gap', $runs);
+    demo_show('lint()', array_column($cron->lint(), 'code'));
+    $lastFriday = new Native\CronExpression('0 3 * * 5L');
+    demo_show("'0 3 * * 5L' describe()", $lastFriday->describe());
+    demo_show("'0 0 30 2 *' nextRun()", (new Native\CronExpression('0 0 30 2 *'))->nextRun($from));
+    $check = Native\CronExpression::validate('*/5 25 * * *');
+    demo_show("validate('*/5 25 * * *')", $check['errors'][0]);
+    try {
+        new Native\CronExpression('0 5-1 * * *');
+    } catch (Native\CronSyntaxException $e) {
+        demo_show('CronSyntaxException', [$e->getMessage(), $e->getField(), $e->getPosition()]);
+    }
+    $preview = Native\CronExpression::fromSchedule('twicedaily')->analyze(['count' => 3, 'avg_duration' => 600, 'from' => $from]);
+    demo_show("fromSchedule('twicedaily') analyze()", ['normalized' => $preview['normalized'], 'impact' => $preview['impact'], 'severity' => $preview['severity']]);
+    demo_show('isDue / previousRun', [$cron->isDue($runs ? $cron->nextRun($from) : $from), $cron->previousRun($from)]);
+    demo_show('getExpression / getTimezone', [$cron->getExpression(), $cron->getTimezone()]);
+}
+
 if (class_exists(Native\Quota::class)) {
     demo_title('Quota and retention (Backup JLG)');
     $day = 86400;

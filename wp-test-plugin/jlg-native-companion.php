@@ -71,6 +71,8 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'cron/preview.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/cron/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/cron/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/vault/helper.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/vault/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'connector/state.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );

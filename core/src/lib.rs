@@ -9,6 +9,7 @@ pub mod cron;
 pub mod error;
 pub mod id;
 pub mod impact;
+pub mod manifest;
 pub mod php_array;
 pub mod phpcompat;
 pub mod quota;
@@ -17,6 +18,7 @@ pub mod retention;
 pub mod sla;
 pub mod stats;
 pub mod store;
+pub mod vault;
 
 pub use error::{Classify, ErrorClass};
 

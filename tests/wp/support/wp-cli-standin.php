@@ -11,7 +11,8 @@
  *   - class WP_CLI_Command (base class of command classes);
  *   - class WP_CLI\ExitException (thrown by error() and halt(), as WP-CLI
  *     does when it captures exits);
- *   - functions WP_CLI\Utils\format_items() and WP_CLI\Utils\get_flag_value().
+ *   - functions WP_CLI\Utils\format_items(), WP_CLI\Utils\get_flag_value() and
+ *     WP_CLI\Utils\make_progress_bar() (a bar that records its ticks instead of drawing).
  *
  * Like WP-CLI, run_command() reads the `## OPTIONS` section of the command's
  * docblock: it fills in defaults, rejects unknown --parameters, values not
@@ -24,7 +25,8 @@
  *     which run_command() turns into the exit code;
  *   - tables are drawn with ASCII borders (as WP-CLI does on a terminal);
  *   - only what the plugin under test uses is here: no global parameters,
- *     hooks, prompts, help or progress bars.
+ *     hooks, prompts or help; progress bars draw nothing (WP-CLI draws none
+ *     either when the output is not a terminal) and record what they were told.
  *
  * Load this file and define the WP_CLI constant (true) before WordPress loads
  * the plugin, so that the plugin registers its commands. Never load it in a
@@ -378,6 +380,68 @@ namespace {
 }
 
 namespace WP_CLI\Utils {
+
+	/**
+	 * Stand-in of the object WP_CLI\Utils\make_progress_bar() returns: records
+	 * what it is told in standin_bars() instead of drawing.
+	 */
+	final class Standin_Progress_Bar {
+
+		/** @var array<int, array{message: string, total: int, ticks: int, tick_calls: int, finished: bool}> */
+		private static array $bars = array();
+
+		private int $index;
+
+		public function __construct( string $message, int $total ) {
+			$this->index  = count( self::$bars );
+			self::$bars[] = array(
+				'message'    => $message,
+				'total'      => $total,
+				'ticks'      => 0,
+				'tick_calls' => 0,
+				'finished'   => false,
+			);
+		}
+
+		/** Advances the bar, like cli\progress\Bar::tick(). */
+		public function tick( $increment = 1, $msg = null ) {
+			self::$bars[ $this->index ]['ticks'] += (int) $increment;
+			++self::$bars[ $this->index ]['tick_calls'];
+		}
+
+		/** Sets the total, like cli\Progress::setTotal(). */
+		public function setTotal( $total ) {
+			self::$bars[ $this->index ]['total'] = (int) $total;
+		}
+
+		/** Ends the bar, like cli\Progress::finish(). */
+		public function finish() {
+			self::$bars[ $this->index ]['finished'] = true;
+		}
+
+		/** Bars made since the last reset (stand-in only). */
+		public static function standin_bars(): array {
+			return self::$bars;
+		}
+
+		/** Forgets the recorded bars (stand-in only). */
+		public static function standin_reset(): void {
+			self::$bars = array();
+		}
+	}
+
+	/**
+	 * Stand-in of WP_CLI\Utils\make_progress_bar().
+	 *
+	 * @param string $message  Label.
+	 * @param int    $count    Total.
+	 * @param int    $interval Ignored (redraw interval in WP-CLI).
+	 * @return Standin_Progress_Bar
+	 */
+	function make_progress_bar( $message, $count, $interval = 100 ) {
+		return new Standin_Progress_Bar( (string) $message, (int) $count );
+	}
+
 
 	/**
 	 * Stand-in of WP_CLI\Utils\get_flag_value().

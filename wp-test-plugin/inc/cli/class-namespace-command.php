@@ -18,6 +18,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  *     # Is the extension loaded, and how was it built?
  *     $ wp jlg-native status
+ *
+ *     # Scan a folder into a manifest snapshot, then compare two snapshots
+ *     $ wp jlg-native manifest scan . --store=manifests.sqlite
+ *     $ wp jlg-native manifest diff 1 2 --store=manifests.sqlite
  */
 class Namespace_Command extends \WP_CLI_Command {
 }

@@ -20,4 +20,6 @@ return array(
 	'jlg-native quota'     => array( 'class-quota-command.php', \JLG\NativeCompanion\CLI\Quota_Command::class ),
 	'jlg-native retention' => array( 'class-retention-command.php', \JLG\NativeCompanion\CLI\Retention_Command::class ),
 	'jlg-native cron'      => array( 'class-cron-command.php', \JLG\NativeCompanion\CLI\Cron_Command::class ),
+	'jlg-native manifest'  => array( 'class-manifest-command.php', \JLG\NativeCompanion\CLI\Manifest_Command::class ),
+	'jlg-native vault'     => array( 'class-vault-command.php', \JLG\NativeCompanion\CLI\Vault_Command::class ),
 );
