@@ -87,12 +87,25 @@ function watch(page, problems) {
   });
 }
 
-/** Logs in through wp-login.php, as a person would. */
+/**
+ * Logs in through wp-login.php, as a person would. Done as soon as WordPress
+ * sends the browser on to wp-admin: the auth cookies come with that redirect,
+ * so the dashboard need not finish loading (on a busy machine it can take a
+ * while, and the next navigation replaces it anyway). A refused login fails at
+ * once with WordPress's message instead of waiting for a URL that never comes.
+ */
 export async function login(page, user, password) {
-  await page.goto('/wp-login.php');
+  await page.goto('/wp-login.php', { waitUntil: 'domcontentloaded' });
   await page.fill('#user_login', user);
   await page.fill('#user_pass', password);
-  await Promise.all([page.waitForURL(/\/wp-admin\//), page.click('#wp-submit')]);
+  const admin = page.waitForURL(/\/wp-admin\//, { waitUntil: 'commit' }).then(() => null);
+  const refused = page
+    .locator('#login_error')
+    .waitFor({ state: 'attached' })
+    .then(async () => (await page.locator('#login_error').textContent()).trim(), () => null);
+  await page.click('#wp-submit', { noWaitAfter: true });
+  const error = await Promise.race([admin, refused.then((text) => text ?? admin)]);
+  if (error) throw new Error(`login as ${user} refused: ${error}`);
 }
 
 /** Full-page screenshot into the output folder; returns its path. */
