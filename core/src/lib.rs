@@ -11,6 +11,7 @@ pub mod impact;
 pub mod phpcompat;
 pub mod quota;
 pub mod retention;
+pub mod scalar;
 pub mod sla;
 pub mod stats;
 
