@@ -66,6 +66,7 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 // Rung 4: the pieces. Each one is optional and must cope with the extension being absent.
 \JLG\NativeCompanion\load_piece( 'site-health/extension/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/extension/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'sitepulse/sources.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
 
 if ( defined( 'WP_CLI' ) && WP_CLI ) {

@@ -18,6 +18,11 @@ if ( ! defined( 'ABSPATH' ) ) {
  *
  *     # Is the extension loaded, and how was it built?
  *     $ wp jlg-native status
+ *
+ *     # Demo monitoring data, then the reports computed from it.
+ *     $ wp jlg-native demo seed
+ *     $ wp jlg-native sla report --window=7
+ *     $ wp jlg-native impact --format=csv > impact.csv
  */
 class Namespace_Command extends \WP_CLI_Command {
 }

@@ -15,4 +15,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 return array(
 	'jlg-native'        => array( 'class-namespace-command.php', \JLG\NativeCompanion\CLI\Namespace_Command::class ),
 	'jlg-native status' => array( 'class-status-command.php', \JLG\NativeCompanion\CLI\Status_Command::class ),
+	'jlg-native sla'    => array( 'class-sla-command.php', \JLG\NativeCompanion\CLI\Sla_Command::class ),
+	'jlg-native impact' => array( 'class-impact-command.php', \JLG\NativeCompanion\CLI\Impact_Command::class ),
+	'jlg-native demo'   => array( 'class-demo-command.php', \JLG\NativeCompanion\CLI\Demo_Command::class ),
 );
