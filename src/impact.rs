@@ -62,6 +62,12 @@ fn history_view(table: &ZendHashTable) -> History<Entry<'_>> {
 
 #[php_impl]
 impl Impact {
+    /// Only static methods: the class cannot be instantiated.
+    #[php(vis = "private")]
+    pub fn __construct() -> Self {
+        Self
+    }
+
     /// Per-plugin impact scores from SitePulse's history (walked in place).
     #[php(defaults(options = ArrayArg::EMPTY))]
     pub fn plugin_scores(history: &ZendHashTable, now: Option<i64>, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {

@@ -47,6 +47,12 @@ impl LogEntry for Row<'_> {
 
 #[php_impl]
 impl Sla {
+    /// Only static methods: the class cannot be instantiated.
+    #[php(vis = "private")]
+    pub fn __construct() -> Self {
+        Self
+    }
+
     /// SLA windows per agent (default model) or SitePulse's report (`model => 'sitepulse'`).
     #[php(defaults(options = ArrayArg::EMPTY))]
     pub fn windows(log: &ZendHashTable, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {
