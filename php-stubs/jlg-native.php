@@ -268,7 +268,7 @@ namespace JLG\Native {
      */
     final class Impact
     {
-        public function __construct() {}
+        private function __construct() {}
 
         /**
          * Per-plugin impact scores from SitePulse's history.
@@ -324,7 +324,7 @@ namespace JLG\Native {
      */
     final class Sla
     {
-        public function __construct() {}
+        private function __construct() {}
 
         /**
          * SLA windows per agent and globally.
@@ -393,12 +393,7 @@ namespace JLG\Native {
      */
     final class Backoff
     {
-        /**
-         * Not instantiable: the class only groups static methods.
-         *
-         * @throws NativeException always
-         */
-        public function __construct() {}
+        private function __construct() {}
 
         /**
          * Seconds to wait before retry number $attempt (0-based).

@@ -1,60 +1,19 @@
 //! Argument and return types the serde bridge (`convert`) does not cover, and
 //! the per-call inputs a binding supplies itself: the time and randomness.
 //!
-//! - [`RawString`]: a PHP string taken as bytes (paths may not be UTF-8).
 //! - [`Text`]: a PHP string read leniently, for values from the network.
-//! - [`bytes`]: a PHP string made from bytes, for returning paths byte-exact.
 //! - [`now`], [`entropy`], [`token`]: the clock and the OS random source.
 //!
-//! Optional array parameters use [`crate::convert::ArrayArg`].
+//! Optional array parameters use [`crate::convert::ArrayArg`]; binary-safe
+//! strings (paths, secrets) use [`crate::bytes`].
 
-use std::path::PathBuf;
-
-use ext_php_rs::convert::{FromZval, StubLiteral};
+use ext_php_rs::convert::FromZval;
 use ext_php_rs::exception::PhpResult;
 use ext_php_rs::flags::DataType;
-use ext_php_rs::types::{ZendStr, Zval};
+use ext_php_rs::types::Zval;
 
 use crate::clock;
 use crate::exceptions::{invalid_input, native};
-
-/// A PHP string as raw bytes.
-#[derive(Debug, Clone)]
-pub struct RawString(pub Vec<u8>);
-
-impl RawString {
-    /// The bytes as a filesystem path.
-    pub fn to_path(&self) -> PathBuf {
-        use std::os::unix::ffi::OsStrExt;
-        PathBuf::from(std::ffi::OsStr::from_bytes(&self.0))
-    }
-}
-
-impl<'a> FromZval<'a> for RawString {
-    const TYPE: DataType = DataType::String;
-    fn from_zval(zval: &'a Zval) -> Option<Self> {
-        zval.zend_str().map(|s| Self(s.as_bytes().to_vec()))
-    }
-}
-
-impl From<&str> for RawString {
-    fn from(s: &str) -> Self {
-        Self(s.as_bytes().to_vec())
-    }
-}
-
-impl StubLiteral for RawString {
-    fn stub_literal(&self) -> String {
-        String::from_utf8_lossy(&self.0).as_ref().stub_literal()
-    }
-}
-
-/// A PHP string holding exactly `data`.
-pub fn bytes(data: &[u8]) -> Zval {
-    let mut z = Zval::new();
-    z.set_zend_string(ZendStr::new(data, false));
-    z
-}
 
 /// A `string` parameter read byte for byte: invalid UTF-8 becomes U+FFFD
 /// instead of a TypeError, for values that come from the network (headers, URLs).

@@ -17,13 +17,10 @@ pub struct Backoff;
 
 #[php_impl]
 impl Backoff {
-    /// Not instantiable: the class only groups static methods.
-    pub fn __construct() -> PhpResult<Self> {
-        guard("JLG\\Native\\Backoff::__construct", || {
-            Err(crate::exceptions::native(
-                "JLG\\Native\\Backoff has only static methods: call Backoff::delay() or Backoff::parseRetryAfter()",
-            ))
-        })
+    /// Only static methods: the class cannot be instantiated.
+    #[php(vis = "private")]
+    pub fn __construct() -> Self {
+        Self
     }
 
     /// Seconds to wait before retry number `attempt` (0-based).

@@ -5,6 +5,10 @@
 //! wipes the Rust copy. Both declare `string` to PHP, so Reflection shows the
 //! same signature as the stubs.
 
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+
 use ext_php_rs::convert::{FromZval, IntoZval, StubLiteral};
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::{ZendStr, Zval};
@@ -22,6 +26,13 @@ impl<'a> FromZval<'a> for Bytes<'a> {
     }
 }
 
+impl Bytes<'_> {
+    /// The bytes as a filesystem path (paths need not be UTF-8).
+    pub fn to_path(&self) -> PathBuf {
+        PathBuf::from(OsStr::from_bytes(self.0))
+    }
+}
+
 impl From<&'static str> for Bytes<'_> {
     fn from(s: &'static str) -> Self {
         Bytes(s.as_bytes())
@@ -32,6 +43,13 @@ impl StubLiteral for Bytes<'_> {
     fn stub_literal(&self) -> String {
         String::from_utf8_lossy(self.0).as_ref().stub_literal()
     }
+}
+
+/// A PHP string holding exactly `data`, for returning paths byte-exact.
+pub fn bytes(data: &[u8]) -> Zval {
+    let mut z = Zval::new();
+    z.set_zend_string(ZendStr::new(data, false));
+    z
 }
 
 /// Bytes returned to PHP as a string; the Rust copy is zeroized once PHP has its own.

@@ -17,7 +17,7 @@ use jlg_native_core::manifest::scan::{self, ScanControl, ScanOptions, PHASE_DONE
 use jlg_native_core::manifest::{bjlg_json, native, Diff, Manifest as CoreManifest, ManifestError};
 use serde_json::{Map, Value};
 
-use crate::args::{bytes, RawString};
+use crate::bytes::{bytes, Bytes};
 use crate::convert::ArrayArg;
 use crate::convert;
 use crate::exceptions::{self, invalid_input, OrThrow};
@@ -171,7 +171,7 @@ fn entry_array(m: &CoreManifest, i: usize) -> PhpResult<ZBox<ZendHashTable>> {
 impl Manifest {
     /// Scans `$root` in parallel; see php-stubs for the options.
     #[php(defaults(options = ArrayArg::EMPTY))]
-    pub fn scan(root: RawString, options: ArrayArg<'_>) -> PhpResult<Manifest> {
+    pub fn scan(root: Bytes<'_>, options: ArrayArg<'_>) -> PhpResult<Manifest> {
         guard("JLG\\Native\\Manifest::scan", || {
             let parsed = parse_options(options.table())?;
             let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
@@ -250,12 +250,12 @@ impl Manifest {
     }
 
     /// Loads a manifest saved with `save()` (checksum verified).
-    pub fn load(path: RawString) -> PhpResult<Manifest> {
+    pub fn load(path: Bytes<'_>) -> PhpResult<Manifest> {
         guard("JLG\\Native\\Manifest::load", || Ok(Self::wrap(native::load(&path.to_path()).or_throw()?)))
     }
 
     /// Saves atomically (temp file + fsync + rename), mode 0600.
-    pub fn save(&self, path: RawString) -> PhpResult<()> {
+    pub fn save(&self, path: Bytes<'_>) -> PhpResult<()> {
         guard("JLG\\Native\\Manifest::save", || native::save(&self.inner, &path.to_path()).or_throw())
     }
 
@@ -287,7 +287,7 @@ impl Manifest {
     }
 
     /// One entry, or null.
-    pub fn get(&self, path: RawString) -> PhpResult<Option<ZBox<ZendHashTable>>> {
+    pub fn get(&self, path: Bytes<'_>) -> PhpResult<Option<ZBox<ZendHashTable>>> {
         guard("JLG\\Native\\Manifest::get", || match self.inner.find(&path.0) {
             Some(i) => Ok(Some(entry_array(&self.inner, i)?)),
             None => Ok(None),

@@ -6,7 +6,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::manifest::{bjlg_json, Diff, Manifest as CoreManifest};
 
-use crate::args::bytes;
+use crate::bytes::bytes;
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 

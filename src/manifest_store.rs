@@ -8,7 +8,7 @@ use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendHashTable;
 use jlg_native_core::manifest::Store;
 
-use crate::args::RawString;
+use crate::bytes::Bytes;
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
 use crate::clock::unix_now;
@@ -26,7 +26,7 @@ pub struct ManifestStore {
 #[php_impl]
 impl ManifestStore {
     /// Opens or creates the store file.
-    pub fn __construct(path: RawString) -> PhpResult<Self> {
+    pub fn __construct(path: Bytes<'_>) -> PhpResult<Self> {
         guard("JLG\\Native\\ManifestStore::__construct", || Ok(Self { store: Store::open(&path.to_path()).or_throw()? }))
     }
 

@@ -1,5 +1,6 @@
 //! Reading large PHP lists of small rows in place, without copying them into
-//! JSON first.
+//! JSON first: typed readers with precise errors ([`Row`]), and borrowed
+//! scalar views ([`scalar`], [`field`]) for the core's in-place readers.
 //!
 //! Errors name the argument, the index and the key, like the serde bridge:
 //! `samples[3].timestamp: must be an integer (Unix seconds), got string`.
@@ -8,6 +9,41 @@ use ext_php_rs::exception::{PhpException, PhpResult};
 use ext_php_rs::types::{ArrayKey, ZendHashTable, Zval};
 
 use crate::exceptions::invalid_input;
+use jlg_native_core::scalar::Scalar;
+
+/// A borrowed view of one PHP value as a core scalar (references followed;
+/// an object reads as `null`).
+pub fn scalar(z: &Zval) -> Scalar<'_> {
+    let z = z.dereference();
+    if z.is_null() {
+        return Scalar::Null;
+    }
+    if let Some(b) = z.bool() {
+        return Scalar::Bool(b);
+    }
+    if let Some(i) = z.long() {
+        return Scalar::Int(i);
+    }
+    if let Some(f) = z.double() {
+        return Scalar::Float(f);
+    }
+    if let Some(s) = z.zend_str() {
+        return Scalar::Str(s.as_str().unwrap_or(""));
+    }
+    if let Some(a) = z.array() {
+        return Scalar::Array(a.len());
+    }
+    Scalar::Null
+}
+
+/// One field of a PHP array value, read in place; `Absent` when the value is
+/// not an array or has no such key.
+pub fn field<'a>(z: &'a Zval, key: &str) -> Scalar<'a> {
+    match z.dereference().array() {
+        Some(t) => t.get(key).map_or(Scalar::Absent, scalar),
+        None => Scalar::Absent,
+    }
+}
 
 fn type_name(value: &Zval) -> String {
     if value.is_long() {

@@ -14,36 +14,13 @@ use crate::clock::unix_now;
 use crate::convert::{table_json, to_array, ArrayArg};
 use crate::exceptions::OrThrow;
 use crate::guard::guard;
+use crate::rows;
 
 /// Static helpers only; the class is final.
 #[php_class]
 #[php(name = "JLG\\Native\\Sla")]
 #[php(flags = ClassFlags::Final)]
 pub struct Sla;
-
-/// A borrowed view of one PHP value as a core scalar.
-fn scalar(z: &Zval) -> Scalar<'_> {
-    let z = z.dereference();
-    if z.is_null() {
-        return Scalar::Null;
-    }
-    if let Some(b) = z.bool() {
-        return Scalar::Bool(b);
-    }
-    if let Some(i) = z.long() {
-        return Scalar::Int(i);
-    }
-    if let Some(f) = z.double() {
-        return Scalar::Float(f);
-    }
-    if let Some(s) = z.zend_str() {
-        return Scalar::Str(s.as_str().unwrap_or(""));
-    }
-    if let Some(a) = z.array() {
-        return Scalar::Array(a.len());
-    }
-    Scalar::Null
-}
 
 /// One row of the PHP log array, read in place.
 struct Row<'a>(&'a Zval);
@@ -53,26 +30,29 @@ impl LogEntry for Row<'_> {
         self.0.dereference().array().is_some()
     }
     fn scalar(&self) -> Scalar<'_> {
-        scalar(self.0)
+        rows::scalar(self.0)
     }
     fn key_count(&self) -> usize {
         self.0.dereference().array().map_or(0, ZendHashTable::len)
     }
     fn get(&self, key: &str) -> Scalar<'_> {
-        match self.0.dereference().array() {
-            Some(t) => t.get(key).map_or(Scalar::Absent, scalar),
-            None => Scalar::Absent,
-        }
+        rows::field(self.0, key)
     }
     fn violation_types(&self) -> Option<Vec<Scalar<'_>>> {
         let t = self.0.dereference().array()?;
         let v = t.get("violation_types")?.dereference().array()?;
-        Some(v.values().map(scalar).collect())
+        Some(v.values().map(rows::scalar).collect())
     }
 }
 
 #[php_impl]
 impl Sla {
+    /// Only static methods: the class cannot be instantiated.
+    #[php(vis = "private")]
+    pub fn __construct() -> Self {
+        Self
+    }
+
     /// SLA windows per agent (default model) or SitePulse's report (`model => 'sitepulse'`).
     #[php(defaults(options = ArrayArg::EMPTY))]
     pub fn windows(log: &ZendHashTable, options: ArrayArg<'_>) -> PhpResult<ZBox<ZendHashTable>> {

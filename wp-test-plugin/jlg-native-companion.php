@@ -73,6 +73,7 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'site-health/cron/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/vault/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/vault/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'sitepulse/sources.php' );
 \JLG\NativeCompanion\load_piece( 'rest/hooks.php' );
 \JLG\NativeCompanion\load_piece( 'connector/state.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );

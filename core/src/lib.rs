@@ -15,6 +15,7 @@ pub mod phpcompat;
 pub mod quota;
 pub mod resilience;
 pub mod retention;
+pub mod scalar;
 pub mod sla;
 pub mod stats;
 pub mod store;

@@ -8,12 +8,14 @@
 //! - [`score`]: the incident impact score the plugin's roadmap asks for.
 
 pub mod error;
+pub mod history;
 pub mod plugin_scores;
 pub mod ratio;
 pub mod score;
 pub mod transverse;
 
 pub use error::ImpactError;
-pub use plugin_scores::{plugin_scores, PluginScoreModel, PluginScoreOptions};
+pub use history::{Entries, History, HistoryEntry};
+pub use plugin_scores::{plugin_scores, plugin_scores_of, PluginScoreModel, PluginScoreOptions};
 pub use score::{score, ScoreOptions};
 pub use transverse::{transverse_index, TransverseConfig};

@@ -18,15 +18,13 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::error::ImpactError;
+use super::history::{self, History, HistoryEntry};
 use super::ratio::{continuous_ratio, sitepulse_ratio};
-use crate::phpcompat::{self, is_integer_key, is_numeric, php_round};
+use crate::phpcompat::{self, is_numeric, php_round};
+pub use super::history::{MAX_ENTRIES_PER_PLUGIN, MAX_PLUGINS};
 
 /// Default decay window (SitePulse's `7 * DAY_IN_SECONDS`).
 pub const DEFAULT_DECAY_SECONDS: i64 = 604_800;
-/// Most plugins and entries per plugin walked (SitePulse keeps at most 90 per plugin).
-pub const MAX_PLUGINS: usize = 10_000;
-/// Most entries read per plugin.
-pub const MAX_ENTRIES_PER_PLUGIN: usize = 100_000;
 
 /// Which formula to apply.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -99,13 +97,6 @@ struct PluginResult {
     last_avg_ms: Option<f64>,
 }
 
-/// One history entry after reading.
-struct Entry {
-    timestamp: i64,
-    avg_ms: f64,
-    weight: Option<f64>,
-}
-
 /// Computes the per-plugin scores. `history` is `{plugin_file: list<entry>}`
 /// as PHP passed it; `now` is the reference time (Unix seconds).
 ///
@@ -118,6 +109,15 @@ struct Entry {
 /// In the `continuous` model, any malformed plugin key, entry or value;
 /// in both models, a non-positive `decay_seconds`.
 pub fn plugin_scores(history: &Value, now: i64, options: &PluginScoreOptions) -> Result<Value, ImpactError> {
+    plugin_scores_of(&History::from_json(history), now, options)
+}
+
+/// [`plugin_scores`] over a history read in place (see [`History`]): what the
+/// binding calls with views of PHP's arrays.
+///
+/// # Errors
+/// As [`plugin_scores`].
+pub fn plugin_scores_of<E: HistoryEntry>(history: &History<E>, now: i64, options: &PluginScoreOptions) -> Result<Value, ImpactError> {
     let thresholds = options.thresholds.unwrap_or_default();
     for (name, v) in [
         ("warning", thresholds.warning),
@@ -134,11 +134,11 @@ pub fn plugin_scores(history: &Value, now: i64, options: &PluginScoreOptions) ->
         return Err(ImpactError::input("options.decay_seconds", format!("must be at least 1, got {decay}")));
     }
     let model = options.model;
-    let plugins = read_history(history, model)?;
+    let plugins = history::read(history, model == PluginScoreModel::Continuous)?;
 
     let mut results: Vec<PluginResult> = Vec::new();
     let mut aggregate = 0.0_f64;
-    for (key, raw_entries, entries) in plugins {
+    for history::Plugin { key, raw_entries, entries } in plugins {
         let mut plugin_score = 0.0_f64;
         let mut total_weight = 0.0_f64;
         let mut latest_timestamp = 0_i64;
@@ -233,115 +233,6 @@ fn php_key_cmp(a: &str, b: &str) -> Ordering {
         }
     }
     a.as_bytes().cmp(b.as_bytes())
-}
-
-type Plugin = (String, usize, Vec<Entry>);
-
-fn read_history(history: &Value, model: PluginScoreModel) -> Result<Vec<Plugin>, ImpactError> {
-    let strict = model == PluginScoreModel::Continuous;
-    let map = match history {
-        Value::Object(map) => map,
-        Value::Array(list) if list.is_empty() => return Ok(Vec::new()),
-        Value::Array(_) if !strict => return Ok(Vec::new()), // only integer keys: all skipped
-        _ => return Err(ImpactError::input("history", "must be an array keyed by plugin file")),
-    };
-    if map.len() > MAX_PLUGINS {
-        return Err(ImpactError::input("history", format!("at most {MAX_PLUGINS} plugins are accepted")));
-    }
-    let mut out = Vec::with_capacity(map.len());
-    for (key, entries) in map {
-        let path = format!("history[{key}]");
-        // PHP turns "123" into an integer key, which SitePulse skips (is_string check).
-        if key.is_empty() || is_integer_key(key) {
-            if strict {
-                return Err(ImpactError::input(path, "plugin keys must be non-empty, non-integer plugin files"));
-            }
-            continue;
-        }
-        let list: Vec<&Value> = match entries {
-            Value::Array(list) => list.iter().collect(),
-            Value::Object(map) => map.values().collect(),
-            _ => {
-                if strict {
-                    return Err(ImpactError::input(path, "must be a list of entries"));
-                }
-                continue;
-            }
-        };
-        if list.is_empty() {
-            continue;
-        }
-        if list.len() > MAX_ENTRIES_PER_PLUGIN {
-            return Err(ImpactError::input(path, format!("at most {MAX_ENTRIES_PER_PLUGIN} entries are accepted")));
-        }
-        let mut parsed = Vec::with_capacity(list.len());
-        for (i, entry) in list.iter().enumerate() {
-            let read = if strict { read_entry_strict(entry, &format!("{path}[{i}]"))? } else { read_entry_loose(entry) };
-            if let Some(e) = read {
-                parsed.push(e);
-            }
-        }
-        out.push((key.clone(), list.len(), parsed));
-    }
-    Ok(out)
-}
-
-/// SitePulse's reading: anything malformed is skipped.
-fn read_entry_loose(entry: &Value) -> Option<Entry> {
-    if !phpcompat::is_array(entry) {
-        return None;
-    }
-    let avg_ms = phpcompat::isset(entry, "avg_ms").filter(|v| is_numeric(v)).map(|v| phpcompat::to_float(v).max(0.0))?;
-    let timestamp = phpcompat::isset(entry, "timestamp").map_or(0, phpcompat::to_int);
-    if timestamp <= 0 {
-        return None;
-    }
-    let weight = phpcompat::isset(entry, "weight").filter(|v| is_numeric(v)).map(phpcompat::to_float);
-    Some(Entry { timestamp, avg_ms, weight })
-}
-
-fn number_field(entry: &Map<String, Value>, key: &str, path: &str, required: bool) -> Result<Option<f64>, ImpactError> {
-    match entry.get(key) {
-        None | Some(Value::Null) if !required => Ok(None),
-        None | Some(Value::Null) => Err(ImpactError::input(format!("{path}.{key}"), "is missing")),
-        Some(Value::Number(n)) => {
-            let v = n.as_f64().unwrap_or(f64::NAN);
-            if !v.is_finite() {
-                return Err(ImpactError::input(format!("{path}.{key}"), "must be a finite number"));
-            }
-            if v < 0.0 {
-                return Err(ImpactError::input(format!("{path}.{key}"), format!("must not be negative, got {v}")));
-            }
-            Ok(Some(v))
-        }
-        Some(other) => Err(ImpactError::input(format!("{path}.{key}"), format!("must be a number, got {}", type_name(other)))),
-    }
-}
-
-/// The default model's reading: a malformed entry is an error naming it.
-fn read_entry_strict(entry: &Value, path: &str) -> Result<Option<Entry>, ImpactError> {
-    let Value::Object(map) = entry else {
-        return Err(ImpactError::input(path, format!("must be an array with timestamp and avg_ms, got {}", type_name(entry))));
-    };
-    let timestamp = match map.get("timestamp") {
-        Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64().unwrap_or(0),
-        None | Some(Value::Null) => return Err(ImpactError::input(format!("{path}.timestamp"), "is missing")),
-        Some(other) => {
-            return Err(ImpactError::input(
-                format!("{path}.timestamp"),
-                format!("must be an integer Unix timestamp, got {}", type_name(other)),
-            ))
-        }
-    };
-    if timestamp <= 0 {
-        return Err(ImpactError::input(format!("{path}.timestamp"), format!("must be positive, got {timestamp}")));
-    }
-    let avg_ms = number_field(map, "avg_ms", path, true)?.unwrap_or(0.0);
-    let weight = number_field(map, "weight", path, false)?;
-    for optional in ["samples", "last_ms"] {
-        number_field(map, optional, path, false)?;
-    }
-    Ok(Some(Entry { timestamp, avg_ms, weight }))
 }
 
 /// PHP's name for the type of a value, for messages.

@@ -19,7 +19,7 @@ foreach (['Backoff', 'CircuitBreaker', 'RateLimiter', 'StateStore'] as $short) {
 }
 try {
     new JLG\Native\Backoff();
-} catch (JLG\Native\NativeException $e) {
+} catch (\Error $e) {
     echo get_class($e), ': ', $e->getMessage(), "\n";
 }
 ?>
@@ -64,4 +64,4 @@ final StateStore
   path(): string
   releaseLock(string $name, string $token): bool
   set(string $key, mixed $value, ?int $ttlSeconds = NULL): void
-JLG\Native\NativeException: JLG\Native\Backoff has only static methods: call Backoff::delay() or Backoff::parseRetryAfter()
+Error: Call to private JLG\Native\Backoff::__construct() from global scope

@@ -10,6 +10,8 @@ namespace JLG\NativeCompanion\Tests;
 
 final class PluginLogTest extends Test_Case {
 
+	use Report_Data;
+
 	/** @return array<string,int> log file => size now */
 	private static function log_sizes(): array {
 		$sizes = array();
@@ -29,6 +31,15 @@ final class PluginLogTest extends Test_Case {
 		$client = $this->logged_in_http();
 		$nonce  = $client->rest_nonce();
 		$this->assertSame( 200, $client->get( '/wp-json/jlg-native/v1/status', array( 'X-WP-Nonce' => $nonce ) )['status'] );
+		$this->assertSame( 0, \WP_CLI::run_command( array( 'jlg-native', 'demo', 'seed' ) )['exit_code'] );
+		$report_status = self::expects_extension() ? 200 : 503;
+		foreach ( array( '/impact', '/impact?model=sitepulse', '/sla', '/sla?window=7' ) as $route ) {
+			$this->assertSame( $report_status, $client->get( '/wp-json/jlg-native/v1' . $route, array( 'X-WP-Nonce' => $nonce ) )['status'], $route );
+		}
+		foreach ( array( 'table', 'json', 'csv' ) as $format ) {
+			\WP_CLI::run_command( array( 'jlg-native', 'sla', 'report' ), array( 'format' => $format ) );
+			\WP_CLI::run_command( array( 'jlg-native', 'impact' ), array( 'format' => $format ) );
+		}
 		$this->assertSame( 200, $client->get( '/wp-admin/' )['status'] );
 		$this->assertSame( 200, $client->get( '/wp-admin/site-health.php' )['status'] );
 		$preview = $client->request(

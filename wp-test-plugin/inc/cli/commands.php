@@ -22,4 +22,7 @@ return array(
 	'jlg-native cron'      => array( 'class-cron-command.php', \JLG\NativeCompanion\CLI\Cron_Command::class ),
 	'jlg-native manifest'  => array( 'class-manifest-command.php', \JLG\NativeCompanion\CLI\Manifest_Command::class ),
 	'jlg-native vault'     => array( 'class-vault-command.php', \JLG\NativeCompanion\CLI\Vault_Command::class ),
+	'jlg-native sla'       => array( 'class-sla-command.php', \JLG\NativeCompanion\CLI\Sla_Command::class ),
+	'jlg-native impact'    => array( 'class-impact-command.php', \JLG\NativeCompanion\CLI\Impact_Command::class ),
+	'jlg-native demo'      => array( 'class-demo-command.php', \JLG\NativeCompanion\CLI\Demo_Command::class ),
 );
