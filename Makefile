@@ -54,7 +54,7 @@ test: test-rust test-cron-diff build-test test-phpt test-stubs test-php test-wp 
 	@echo "make test: all levels passed"
 
 test-rust:
-	$(CARGO) test --locked -p jlg-native-core
+	$(CARGO) test --release --locked -p jlg-native-core
 
 test-phpt:
 	JOBS=$(JOBS) bash tests/run-phpt.sh $(SO)
