@@ -13,7 +13,9 @@ function jlg_fake_start(): array
     fclose($probe);
     $env = ['JLG_FAKE_DIR' => $dir, 'PHP_CLI_SERVER_WORKERS' => '4', 'PATH' => getenv('PATH') ?: '/usr/bin:/bin'];
     $php = PHP_BINARY;
-    $proc = proc_open([$php, '-n', '-S', "127.0.0.1:$port", __DIR__ . '/router.php'], [
+    // setsid: the server leads its own process group, so its workers (which
+    // outlive the master) are stopped with it.
+    $proc = proc_open(['setsid', $php, '-n', '-S', "127.0.0.1:$port", __DIR__ . '/router.php'], [
         0 => ['file', '/dev/null', 'r'], 1 => ['file', "$dir/server.out", 'a'], 2 => ['file', "$dir/server.out", 'a'],
     ], $pipes, $dir, $env);
     for ($i = 0; $i < 200; $i++) {
@@ -24,7 +26,7 @@ function jlg_fake_start(): array
         }
         usleep(10000);
     }
-    proc_terminate($proc, 9);
+    jlg_fake_stop(['proc' => $proc, 'dir' => $dir]);
     throw new RuntimeException("the fake server did not start on port $port");
 }
 
@@ -65,7 +67,10 @@ function jlg_fake_count(array $srv, string $pathPart): int
 
 function jlg_fake_stop(array $srv): void
 {
-    proc_terminate($srv['proc'], 9);
+    $pid = proc_get_status($srv['proc'])['pid'];
+    $kill = proc_open(['kill', '-KILL', '--', "-$pid"], [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
+        2 => ['file', '/dev/null', 'w']], $pipes);
+    proc_close($kill);
     proc_close($srv['proc']);
     foreach (glob($srv['dir'] . '/*') ?: [] as $f) {
         @unlink($f);
