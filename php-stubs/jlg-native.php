@@ -836,4 +836,101 @@ namespace JLG\Native {
          */
         public function keyFingerprint(?string $keyId = null): string {}
     }
+
+    /**
+     * Discord guild statistics: the bot API (`/guilds/{id}?with_counts=true`), and the public
+     * widget (`/guilds/{id}/widget.json`) when the bot API cannot answer (no token, rate limited,
+     * circuit open, 401, 5xx, timeout). Before every request the RateLimiter and a CircuitBreaker
+     * per source are consulted: while either says wait, no request is sent. With a state_store
+     * their state is shared by every process of the node (keyed by a fingerprint of the token)
+     * and each request is logged to its 'http' channel. The token never appears in an exception,
+     * a log entry or lastResponse(); the object cannot be cloned or serialized.
+     */
+    final class DiscordClient
+    {
+        /**
+         * @param array{token?: string|null, base_url?: string, timeout?: float, max_body?: int,
+         *     user_agent?: string, max_redirects?: int, max_wait?: float, state_store?: StateStore|null,
+         *     vault?: TokenVault|null, context?: string, limiter?: array<string, mixed>,
+         *     breaker?: array<string, mixed>} $options
+         *        token: a vault envelope (opened with vault and context) or the plain token, with or
+         *        without "Bot "; base_url 'https://discord.com/api/v10'; timeout 10.0 s for the whole
+         *        exchange; max_body 1048576 bytes; max_redirects 3 (Authorization never follows);
+         *        max_wait 0.0 (seconds the call may sleep for the limiter instead of falling back);
+         *        limiter and breaker: RateLimiter and CircuitBreaker config arrays
+         * @throws InvalidInputException for a bad option (named), DecryptionException for an envelope
+         *         the vault cannot open
+         */
+        public function __construct(array $options = []) {}
+
+        /**
+         * @return array{source: 'bot'|'widget', member_count: int|null, presence_count: int|null,
+         *     name: string|null, fetched_at: float, duration_ms: float} member_count is null from the widget
+         * @throws InvalidInputException when $guildId is not 1 to 20 digits
+         * @throws NativeException when neither source answered (the message gives both reasons)
+         */
+        public function guildStats(string $guildId): array {}
+
+        /**
+         * @return array{status: int|null, duration_ms: float, rate_limit: array{limit: int|null,
+         *     remaining: int|null, reset_after: float|null, bucket: string|null, global: bool,
+         *     scope: string|null, retry_after: float|null}, attempt: int, source: 'bot'|'widget'|null,
+         *     route: string|null, outcome: string|null, error: string|null} the last request, or the
+         *     last refusal to send one (status null, outcome 'rate_limited', 'circuit_open' or 'halted')
+         */
+        public function lastResponse(): array {}
+    }
+
+    /**
+     * Alerts queued in the StateStore's SQLite file and delivered at least once: leases make two
+     * flushers never send the same attempt, a flusher that dies leaves a lease that expires, 429
+     * (Retry-After) and 5xx are retried with backoff, other 4xx and exhausted attempts become dead
+     * letters kept for inspection. With a vault the URL is stored sealed. Every request is logged
+     * to the store's 'http' channel (never the URL).
+     */
+    final class WebhookOutbox
+    {
+        /**
+         * @param array{max_attempts?: int, backoff?: array<string, mixed>, per_host_concurrency?: int,
+         *     lease_seconds?: float, max_pending?: int, timeout?: float, max_body?: int,
+         *     user_agent?: string, max_redirects?: int, vault?: TokenVault|null, context?: string} $options
+         *        max_attempts 8; backoff: Backoff options, default equal_jitter from 5 s capped at 3600 s;
+         *        per_host_concurrency 1; lease_seconds 60 (at least timeout); max_pending 10000;
+         *        timeout 10.0; max_redirects 0; context 'jlg-native/webhook' (the vault context of URLs)
+         */
+        public function __construct(StateStore $store, array $options = []) {}
+
+        /**
+         * @param array<string, mixed> $payload discord/slack/teams: {text, title?, url?, severity?:
+         *        'info'|'success'|'warning'|'critical', fields?: array<string, scalar>}; generic: any array
+         * @param array{kind?: 'discord'|'slack'|'teams'|'generic', idempotency_key?: string,
+         *     not_before?: float} $options kind 'generic' by default
+         * @return string the message id (the first one's for a known idempotency_key)
+         */
+        public function enqueue(string $url, array $payload, array $options = []): string {}
+
+        /**
+         * Sends due messages until none is due, $maxMessages were tried or $maxSeconds passed.
+         *
+         * @return array{sent: int, retried: int, dead: int, remaining: int}
+         */
+        public function flush(int $maxMessages = 20, float $maxSeconds = 5.0, ?float $now = null): array {}
+
+        /**
+         * @return list<array{id: string, kind: string, host: string, status: string, attempts: int,
+         *     created_at: float, not_before: float, leased_until: float|null, last_status: int|null,
+         *     last_error: string|null, idempotency_key: string|null, encrypted: bool, updated_at: float}>
+         *     at most 1000, oldest due first
+         */
+        public function pending(): array {}
+
+        /** @return list<array<string, mixed>> dead letters, same shape as pending(), at most 1000 */
+        public function dead(): array {}
+
+        /** Puts a dead letter back in the queue, due now, with a fresh attempt budget; false when $id is not dead. */
+        public function retry(string $id): bool {}
+
+        /** Deletes sent messages and dead letters last changed more than $olderThanSeconds ago; returns how many. */
+        public function purge(int $olderThanSeconds): int {}
+    }
 }

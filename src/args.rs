@@ -3,6 +3,7 @@
 //!
 //! - [`Text`]: a PHP string read leniently, for values from the network.
 //! - [`now`], [`entropy`], [`token`]: the clock and the OS random source.
+//! - [`proxy_settings`]: `HTTPS_PROXY` and `NO_PROXY` from the environment.
 //!
 //! Optional array parameters use [`crate::convert::ArrayArg`]; binary-safe
 //! strings (paths, secrets) use [`crate::bytes`].
@@ -50,4 +51,19 @@ pub fn token() -> PhpResult<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|e| native(format!("no randomness available for a lock token: {e}")))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The proxy for outgoing HTTP: `HTTPS_PROXY` (or `https_proxy`) and `NO_PROXY`
+/// (or `no_proxy`). `HTTP_PROXY` is not read: CGI servers fill it from a
+/// client's `Proxy:` header.
+pub fn proxy_settings() -> jlg_native_core::http::ProxySettings {
+    let read = |names: [&str; 2]| names.iter().find_map(|n| std::env::var(n).ok()).filter(|v| !v.trim().is_empty());
+    jlg_native_core::http::ProxySettings { proxy: read(["HTTPS_PROXY", "https_proxy"]), no_proxy: read(["NO_PROXY", "no_proxy"]) }
+}
+
+/// A 24-byte vault nonce from the OS.
+pub fn nonce() -> PhpResult<[u8; 24]> {
+    let mut n = [0u8; 24];
+    getrandom::fill(&mut n).map_err(|e| native(format!("the operating system's random generator failed: {e}")))?;
+    Ok(n)
 }

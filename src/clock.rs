@@ -15,3 +15,28 @@ pub fn unix_now() -> i64 {
 pub fn unix_now_f64() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
 }
+
+/// The real clock handed to core code that waits or measures (the HTTP layer).
+pub struct SystemClock {
+    origin: std::time::Instant,
+}
+
+impl SystemClock {
+    pub fn new() -> Self {
+        Self { origin: std::time::Instant::now() }
+    }
+}
+
+impl jlg_native_core::http::Clock for SystemClock {
+    fn now(&self) -> f64 {
+        unix_now_f64()
+    }
+    fn monotonic(&self) -> f64 {
+        self.origin.elapsed().as_secs_f64()
+    }
+    fn sleep(&self, seconds: f64) {
+        if seconds.is_finite() && seconds > 0.0 {
+            std::thread::sleep(std::time::Duration::from_secs_f64(seconds.min(60.0)));
+        }
+    }
+}

@@ -228,6 +228,34 @@ impl<'a> ArrayArg<'a> {
     }
 }
 
+impl<'a> ArrayArg<'a> {
+    /// Splits an options array: the keys in `objects` (values PHP objects or
+    /// null, which JSON cannot carry) come back as zvals, the rest as JSON.
+    pub fn split(self, name: &str, objects: &[&'static str]) -> PhpResult<(Value, Vec<(&'static str, &'a Zval)>)> {
+        let Some(table) = self.table() else { return Ok((Value::Object(Map::new()), Vec::new())) };
+        if table.has_sequential_keys() {
+            return Err(not_a_map(name));
+        }
+        let mut map = Map::new();
+        let mut taken = Vec::new();
+        for (key, value) in table.iter() {
+            let key = match key {
+                ArrayKey::Long(n) => n.to_string(),
+                ArrayKey::String(s) => s,
+                ArrayKey::Str(s) => s.to_owned(),
+                other => other.to_string(),
+            };
+            if let Some(special) = objects.iter().find(|o| **o == key) {
+                taken.push((*special, value.dereference()));
+                continue;
+            }
+            let child = join(name, &key);
+            map.insert(key, to_json_at(value, &child, 1)?);
+        }
+        Ok((Value::Object(map), taken))
+    }
+}
+
 impl<'a> FromZval<'a> for ArrayArg<'a> {
     const TYPE: DataType = DataType::Array;
 

@@ -15,8 +15,10 @@ mod circuit_breaker;
 mod clock;
 mod convert;
 mod cron_expression;
+mod discord_client;
 mod exceptions;
 mod guard;
+mod http_args;
 mod impact;
 mod ini;
 mod logging;
@@ -30,6 +32,7 @@ mod rows;
 mod sla;
 mod state_store;
 mod token_vault;
+mod webhook_outbox;
 #[cfg(feature = "test-hooks")]
 mod testing;
 
@@ -89,6 +92,8 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = state_store::register(module);
     let module = cron_expression::register(module);
     let module = token_vault::register(module);
+    let module = discord_client::register(module);
+    let module = webhook_outbox::register(module);
     #[cfg(feature = "test-hooks")]
     let module = testing::register(module);
     module

@@ -16,7 +16,7 @@ use crate::guard::guard;
 #[php(name = "JLG\\Native\\StateStore")]
 #[php(flags = ClassFlags::Final)]
 pub struct StateStore {
-    inner: store::StateStore,
+    pub(crate) inner: store::StateStore,
 }
 
 #[php_impl]

@@ -16,6 +16,8 @@ use ext_php_rs::types::{ArrayKey, ZendHashTable, Zval};
 use jlg_native_core::vault::key::validate_key_id;
 use jlg_native_core::vault::keyring::MAX_KEYS;
 use jlg_native_core::vault::{self, LegacyKeys, Vault, VaultKey, NONCE_BYTES};
+use std::sync::Arc;
+
 use zeroize::Zeroizing;
 
 use crate::bytes::{Bytes, SecretBytes};
@@ -28,7 +30,8 @@ use crate::guard::guard;
 #[php(name = "JLG\\Native\\TokenVault")]
 #[php(flags = ClassFlags::Final)]
 pub struct TokenVault {
-    inner: Vault,
+    /// Shared (never copied) with the HTTP classes that were given this vault.
+    pub(crate) inner: Arc<Vault>,
 }
 
 fn os_random(buf: &mut [u8]) -> PhpResult<()> {
@@ -140,7 +143,7 @@ impl TokenVault {
         guard("JLG\\Native\\TokenVault::__construct", || {
             let keys = read_keys(keys)?;
             let active = key_id_arg(activeKeyId.0, "activeKeyId")?;
-            Ok(Self { inner: Vault::new(keys, &active).or_throw()? })
+            Ok(Self { inner: Arc::new(Vault::new(keys, &active).or_throw()?) })
         })
     }
 
@@ -149,7 +152,7 @@ impl TokenVault {
     pub fn from_secret(secret: Bytes, keyId: Bytes) -> PhpResult<Self> {
         guard("JLG\\Native\\TokenVault::fromSecret", || {
             let id = key_id_arg(keyId.0, "keyId")?;
-            Ok(Self { inner: Vault::from_secret(secret.0, &id).or_throw()? })
+            Ok(Self { inner: Arc::new(Vault::from_secret(secret.0, &id).or_throw()?) })
         })
     }
 

@@ -7,6 +7,7 @@
 
 pub mod cron;
 pub mod error;
+pub mod http;
 pub mod id;
 pub mod impact;
 pub mod manifest;

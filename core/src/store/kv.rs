@@ -99,6 +99,53 @@ impl StateStore {
         tx.commit().map_err(fail)
     }
 
+    /// Reads the value under `key` (`None` when missing or expired), lets `change`
+    /// compute the next one and stores it, all in one immediate transaction: two
+    /// processes updating the same key never lose each other's change.
+    /// `change` returns the value to store (or `None` to leave the key as it is)
+    /// and a result handed back to the caller.
+    pub fn update_value<R, E>(
+        &mut self,
+        key: &str,
+        now: f64,
+        change: impl FnOnce(Option<Value>) -> Result<(Option<Value>, R), E>,
+    ) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        check_name("key", key)?;
+        check_time("now", now)?;
+        let path = self.path.clone();
+        let timeout = self.options.busy_timeout_ms;
+        let fail = |e: rusqlite::Error| super::error::sqlite(&path, "update", timeout, &e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
+        let text: Option<String> = tx
+            .query_row(
+                "SELECT value FROM kv WHERE key = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
+                params![key, now],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(fail)?;
+        // A damaged value is treated as missing: the caller starts afresh.
+        let current = text.and_then(|t| serde_json::from_str::<Value>(&t).ok());
+        let (next, result) = change(current)?;
+        if let Some(next) = next {
+            let text = serde_json::to_string(&next).map_err(|e| StoreError::invalid("value", e.to_string()))?;
+            if text.len() > MAX_VALUE_BYTES {
+                return Err(StoreError::invalid("value", format!("is {} bytes as JSON, at most {MAX_VALUE_BYTES}", text.len())).into());
+            }
+            tx.execute(
+                "INSERT INTO kv (key, value, expires_at) VALUES (?1, ?2, NULL)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = NULL",
+                params![key, text],
+            )
+            .map_err(fail)?;
+        }
+        tx.commit().map_err(fail)?;
+        Ok(result)
+    }
+
     /// Deletes `key`. `true` when a live (unexpired at `now`) value was there.
     pub fn delete(&mut self, key: &str, now: f64) -> Result<bool, StoreError> {
         check_name("key", key)?;

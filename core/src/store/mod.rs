@@ -84,6 +84,7 @@ pub fn resolve_path(explicit: Option<&str>, state_dir: Option<&str>) -> Result<P
 pub struct StateStore {
     conn: Connection,
     path: String,
+    file: PathBuf,
     options: StoreOptions,
 }
 
@@ -146,7 +147,7 @@ impl StateStore {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| error::sqlite(&shown, "open", 0, &e))?;
         let timeout = options.busy_timeout_ms;
-        let mut store = Self { conn, path: shown, options };
+        let mut store = Self { conn, path: shown, file: path.to_path_buf(), options };
         store
             .conn
             .busy_timeout(Duration::from_millis(u64::from(timeout)))
@@ -167,6 +168,18 @@ impl StateStore {
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// Another connection to the same file with the same tuning, for objects
+    /// that keep their own tables in this database (the webhook outbox) or
+    /// share state through it (the Discord client).
+    pub fn reopen(&self) -> Result<Self, StoreError> {
+        Self::open(&self.file, self.options.clone())
+    }
+
+    /// The SQLite connection, for modules of this crate that keep tables here.
+    pub(crate) fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     /// The tuning in force.
