@@ -143,6 +143,89 @@ unset($store);
 array_map('unlink', glob("$demoDir/*"));
 rmdir($demoDir);
 
+$demoRoot = sys_get_temp_dir() . '/jlg-native-demo-' . getmypid();
+@mkdir($demoRoot, 0700);
+
+if (class_exists(Native\TokenVault::class)) {
+    demo_title('Secrets (Discord Bot JLG, Backup JLG)');
+    $oldKey = random_bytes(32);
+    $newKey = random_bytes(32);
+    $vault = new Native\TokenVault(['k2025' => $oldKey], 'k2025');
+    $envelope = $vault->encrypt('bot-token-abc.def.ghi', 'discord_server_stats_options:bot_token', 1767225600);
+    demo_show('encrypt() (ASCII envelope)', substr($envelope, 0, 40) . '...');
+    demo_show('inspect()', Native\TokenVault::inspect($envelope));
+    demo_show('decrypt()', $vault->decrypt($envelope, 'discord_server_stats_options:bot_token'));
+    try {
+        $vault->decrypt($envelope, 'another_profile:bot_token');
+    } catch (Native\DecryptionException $e) {
+        demo_show('wrong context', [$e->getReason(), $e->getMessage()]);
+    }
+    $rotated = new Native\TokenVault(['k2025' => $oldKey, 'k2026' => $newKey], 'k2026');
+    demo_show('needsRotation() after a new key', $rotated->needsRotation($envelope, 90 * 86400, 1767225600));
+    demo_show('rotate() then inspect key_id', Native\TokenVault::inspect($rotated->rotate($envelope, 'discord_server_stats_options:bot_token'))['key_id']);
+    demo_show('keyFingerprint()', $rotated->keyFingerprint());
+    demo_show('migrate(plaintext) is an envelope', Native\TokenVault::isEnvelope($rotated->migrate('plain-secret', [], 'ctx')));
+    demo_show('var_dump shows no keys', trim(preg_replace('/\s+/', ' ', (function ($v) { ob_start(); var_dump($v); return ob_get_clean(); })($rotated))));
+}
+
+if (class_exists(Native\Manifest::class)) {
+    demo_title('Backup manifests (Backup JLG)');
+    $tree = "$demoRoot/site";
+    @mkdir("$tree/wp-content/uploads", 0700, true);
+    file_put_contents("$tree/wp-config.php", "<?php // demo\n");
+    file_put_contents("$tree/wp-content/uploads/photo.jpg", str_repeat('x', 5000));
+    file_put_contents("$tree/wp-content/old-name.txt", 'renamed later');
+    $before = Native\Manifest::scan($tree);
+    file_put_contents("$tree/wp-config.php", "<?php // changed\n");
+    rename("$tree/wp-content/old-name.txt", "$tree/wp-content/new-name.txt");
+    file_put_contents("$tree/wp-content/uploads/new.png", 'png');
+    $after = Native\Manifest::scan($tree, ['previous' => $before, 'exclude' => ['**/*.log']]);
+    demo_show('scan(): files, bytes', [count($after), $after->totalBytes()]);
+    $diff = $before->diff($after);
+    demo_show('diff(): added / modified / renamed', [$diff->added(), $diff->modified(), $diff->renamed()]);
+    demo_show('deletedFilesJson()', json_decode($diff->deletedFilesJson(1767225600), true));
+    $bjlg = Native\Manifest::scan($tree, ['hash' => 'bjlg']);
+    demo_show('Backup JLG 2.1 JSON keys', array_keys(json_decode($bjlg->toBackupJlg(), true)));
+    $store = new Native\ManifestStore("$demoRoot/manifests.sqlite");
+    $first = $store->saveSnapshot($before, 'monday', 1767225600);
+    $second = $store->saveSnapshot($after, 'tuesday', 1767312000);
+    demo_show('ManifestStore snapshots()', array_map(static fn ($s) => $s['label'] . ': ' . $s['files'] . ' files', $store->snapshots()));
+    demo_show('ManifestStore diff() summary', array_intersect_key($store->diff($first, $second)->toArray(), array_flip(['unchanged_count', 'bytes_added'])));
+    $after->save("$demoRoot/after.manifest");
+    demo_show('save() + load()', count(Native\Manifest::load("$demoRoot/after.manifest")));
+    demo_show('get()', $after->get('wp-config.php'));
+    demo_show('errors()', $after->errors());
+    unset($store);
+}
+
+if (class_exists(Native\WebhookOutbox::class)) {
+    demo_title('Outgoing HTTP (all three plugins)');
+    // Port 9 (discard) on the loopback: nothing listens, so the call fails fast and safely.
+    $client = new Native\DiscordClient(['base_url' => 'http://127.0.0.1:9/api/v10', 'timeout' => 1.0]);
+    try {
+        $client->guildStats('123456789012345678');
+    } catch (Native\NativeException $e) {
+        demo_show('guildStats() without a server', get_class($e) . ': ' . $e->getMessage());
+    }
+    demo_show('lastResponse()', $client->lastResponse());
+    $outboxStore = new Native\StateStore("$demoRoot/outbox.sqlite");
+    $outbox = new Native\WebhookOutbox($outboxStore);
+    $id = $outbox->enqueue('http://127.0.0.1:9/hook', ['title' => 'Backup failed', 'text' => 'S3 quota reached', 'severity' => 'critical'], ['kind' => 'discord', 'idempotency_key' => 'backup-42']);
+    demo_show('enqueue() id', $id);
+    demo_show('enqueue() again, same idempotency key', $outbox->enqueue('http://127.0.0.1:9/hook', ['text' => 'duplicate'], ['idempotency_key' => 'backup-42']) === $id);
+    demo_show('flush() (receiver down: retried later)', $outbox->flush(5, 2.0));
+    demo_show('pending()', array_map(static fn ($m) => array_intersect_key($m, array_flip(['id', 'kind', 'attempts', 'status'])), $outbox->pending()));
+    unset($outbox, $outboxStore);
+}
+
+(function (string $dir): void {
+    $items = new RecursiveIteratorIterator(new RecursiveDirectoryIterator($dir, FilesystemIterator::SKIP_DOTS), RecursiveIteratorIterator::CHILD_FIRST);
+    foreach ($items as $item) {
+        $item->isDir() && !$item->isLink() ? rmdir($item->getPathname()) : unlink($item->getPathname());
+    }
+    rmdir($dir);
+})($demoRoot);
+
 $classes = array_keys((new ReflectionExtension('jlg_native'))->getClasses());
 demo_title('Classes registered');
 foreach ($classes as $class) {
