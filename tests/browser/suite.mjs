@@ -4,7 +4,7 @@
 import { after } from 'node:test';
 import { closeBrowser } from './lib/browser.mjs';
 
-const ALL = ['status', 'absent', 'impact-sla', 'storage', 'cron-playground'];
+const ALL = ['status', 'absent', 'impact-sla', 'storage', 'vault', 'cron-playground'];
 const chosen = (process.env.JLG_BROWSER_SPECS || '').split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = chosen.filter((name) => !ALL.includes(name));
 if (unknown.length) {

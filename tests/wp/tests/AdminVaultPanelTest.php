@@ -192,8 +192,23 @@ final class AdminVaultPanelTest extends Test_Case {
 			$text
 		);
 		// A secret is sealed by the salts key: keep it readable before switching.
-		$this->assertStringContainsString( 'JLG_NATIVE_PREVIOUS_KEYS', $text );
+		$this->assertStringContainsString( "JLG_NATIVE_PREVIOUS_KEYS", $text );
+		$this->assertStringContainsString( "wp jlg-native vault rotate", $text );
 		$this->assertStringNotContainsString( base64_encode( $this->key ), $html );
+	}
+
+	public function test_salts_key_without_sealed_secrets_needs_no_previous_key(): void {
+		$this->use_key( 'salts' );
+		update_option( self::S3, array( 'secret_key' => 'plain-' . bin2hex( random_bytes( 4 ) ) ) );
+		$xpath = self::dom( self::render() );
+		$items = array();
+		foreach ( $xpath->query( '//li[@data-step="key"]/ol/li' ) as $li ) {
+			$items[] = trim( preg_replace( '/\s+/u', ' ', $li->textContent ) );
+		}
+		$this->assertCount( 3, $items, implode( ' | ', $items ) );
+		$this->assertStringContainsString( 'JLG_NATIVE_KEY', $items[1] );
+		$this->assertSame( 'Check with wp jlg-native vault status.', $items[2] );
+		$this->assertSame( 1, $xpath->query( '//li[@data-step="migrate"]' )->length );
 	}
 
 	public function test_nothing_to_do_when_every_secret_is_sealed(): void {

@@ -180,26 +180,7 @@ function render_next_steps( array $status ): void {
 		$steps['error'] = esc_html( $status['error'] );
 	}
 	if ( 'constant' !== $status['source'] ) {
-		$generate = native_available()
-			? "wp eval 'echo JLG\\Native\\TokenVault::generateKey();'"
-			: "wp eval 'echo base64_encode( random_bytes( 32 ) );'";
-		$html     = sprintf(
-			/* translators: 1: the constant's name, 2: command that prints a new key, 3: the line to add to wp-config.php */
-			esc_html__( 'Define a dedicated key: salts get rotated, and every secret sealed under the old salts then becomes unreadable. Generate one with %2$s and add %3$s to wp-config.php (%1$s is the base64 of 32 random bytes).', 'jlg-native' ),
-			'<code>JLG_NATIVE_KEY</code>',
-			'<code>' . esc_html( $generate ) . '</code>',
-			'<code>' . esc_html( "define( 'JLG_NATIVE_KEY', '…' );" ) . '</code>'
-		);
-		if ( 'salts' === $status['source'] && $counts['sealed'] + $counts['due'] > 0 ) {
-			$html .= ' ' . sprintf(
-				/* translators: 1: the constant's name, 2: command that prints the current key, 3: command */
-				esc_html__( 'Secrets already sealed by the salts-derived key need it to be read: before defining the constant, list that key in %1$s (printed by %2$s), then run %3$s.', 'jlg-native' ),
-				'<code>JLG_NATIVE_PREVIOUS_KEYS</code>',
-				'<code>' . esc_html( "wp eval 'echo base64_encode( JLG\\NativeCompanion\\Vault\\key_config()[\"keys\"][\"salts\"] );'" ) . '</code>',
-				'<code>wp jlg-native vault rotate</code>'
-			);
-		}
-		$steps['key'] = $html;
+		$steps['key'] = key_steps( $status );
 	}
 	if ( $counts['key_changed'] > 0 ) {
 		$steps['key_changed'] = sprintf(
@@ -246,4 +227,56 @@ function render_next_steps( array $status ): void {
 		),
 		$note // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped above.
 	);
+}
+
+/**
+ * How to move to a dedicated key (JLG_NATIVE_KEY), as HTML: why, then the
+ * steps in order. Secrets already sealed by the salts-derived key stay
+ * readable only while that key is configured, so it is listed among the
+ * previous keys before the constant replaces it.
+ *
+ * @param array $status From status().
+ */
+function key_steps( array $status ): string {
+	$counts   = $status['counts'];
+	$generate = native_available()
+		? "wp eval 'echo JLG\\Native\\TokenVault::generateKey();'"
+		: "wp eval 'echo base64_encode( random_bytes( 32 ) );'";
+	$code     = static fn( string $text ) => '<code>' . esc_html( $text ) . '</code>';
+	$keep     = 'salts' === $status['source'] && $counts['sealed'] + $counts['due'] > 0;
+
+	$items   = array();
+	$items[] = sprintf(
+		/* translators: %s: command that prints a new key */
+		esc_html__( 'Generate a key (the base64 of 32 random bytes): %s', 'jlg-native' ),
+		$code( $generate )
+	);
+	if ( $keep ) {
+		$items[] = sprintf(
+			/* translators: 1: constant name, 2: command that prints the current key */
+			esc_html__( 'Keep the secrets sealed so far readable: add the current key to %1$s in wp-config.php. Print it, before the next step, with %2$s', 'jlg-native' ),
+			$code( 'JLG_NATIVE_PREVIOUS_KEYS' ),
+			$code( "wp eval 'echo base64_encode( JLG\\NativeCompanion\\Vault\\key_config()[\"keys\"][\"salts\"] );'" )
+		);
+	}
+	$items[] = sprintf(
+		/* translators: %s: line of PHP */
+		esc_html__( 'Add %s to wp-config.php, with the new key.', 'jlg-native' ),
+		$code( "define( 'JLG_NATIVE_KEY', '…' );" )
+	);
+	$items[] = $keep
+		? sprintf(
+			/* translators: 1: command, 2: command */
+			esc_html__( 'Re-seal the secrets with %1$s, and check with %2$s.', 'jlg-native' ),
+			$code( 'wp jlg-native vault rotate' ),
+			$code( 'wp jlg-native vault status' )
+		)
+		: sprintf(
+			/* translators: %s: command */
+			esc_html__( 'Check with %s.', 'jlg-native' ),
+			$code( 'wp jlg-native vault status' )
+		);
+
+	return esc_html__( 'Define a dedicated key: salts get rotated, and every secret sealed under the old salts then becomes unreadable.', 'jlg-native' )
+		. '<ol><li>' . implode( '</li><li>', $items ) . '</li></ol>';
 }
