@@ -72,7 +72,7 @@ async function checkPanel(page) {
   assert.equal(keys.find((k) => k[1] === '')[2], '1');
 
   // One step per problem, each with its command.
-  const steps = await panel.locator('.jlg-native-vault-steps li').evaluateAll((lis) => lis.map((li) => li.dataset.step));
+  const steps = await panel.locator('.jlg-native-vault-steps > li').evaluateAll((lis) => lis.map((li) => li.dataset.step));
   assert.deepEqual(steps, ['key', 'key_changed', 'migrate']);
   assert.match(await panel.locator('li[data-step="key"]').textContent(), /define\( 'JLG_NATIVE_KEY', '…' \);/);
   assert.match(await panel.locator('li[data-step="migrate"]').textContent(), /wp jlg-native vault migrate/);
