@@ -4,15 +4,20 @@
 import { after } from 'node:test';
 import { closeBrowser } from './lib/browser.mjs';
 
-const ALL = ['status', 'absent', 'impact-sla', 'storage', 'cron-playground'];
+const ALL = ['status', 'absent', 'impact-sla', 'storage', 'vault', 'cron-playground'];
+// JLG_BROWSER_README_SHOT=1 adds readme-shot, which rewrites docs/images/admin-page.png.
+const OPT_IN = ['readme-shot'];
 const chosen = (process.env.JLG_BROWSER_SPECS || '').split(',').map((s) => s.trim()).filter(Boolean);
-const unknown = chosen.filter((name) => !ALL.includes(name));
+const unknown = chosen.filter((name) => !ALL.includes(name) && !OPT_IN.includes(name));
 if (unknown.length) {
   throw new Error(`unknown spec(s) in JLG_BROWSER_SPECS: ${unknown.join(', ')} (known: ${ALL.join(', ')})`);
 }
 
 after(closeBrowser);
 
-for (const name of chosen.length ? chosen : ALL) {
+const run = chosen.length ? chosen : [...ALL];
+if (process.env.JLG_BROWSER_README_SHOT === '1' && !run.includes('readme-shot')) run.push('readme-shot');
+
+for (const name of run) {
   await import(`./specs/${name}.test.mjs`);
 }

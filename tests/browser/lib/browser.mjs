@@ -96,8 +96,16 @@ function watch(page, problems) {
  */
 export async function login(page, user, password) {
   await page.goto('/wp-login.php', { waitUntil: 'domcontentloaded' });
-  await page.fill('#user_login', user);
-  await page.fill('#user_pass', password);
+  // wp-login.php moves the focus to the user name (and selects it) 200 ms after
+  // it loads. Should that land between fill() focusing the password field and
+  // typing into it, the password goes into the user name and WordPress answers
+  // "The password field is empty". So the fields are checked, and filled again.
+  for (let attempt = 1; ; attempt++) {
+    await page.fill('#user_login', user);
+    await page.fill('#user_pass', password);
+    if ((await page.inputValue('#user_login')) === user && (await page.inputValue('#user_pass')) === password) break;
+    if (attempt === 3) throw new Error('the login form did not keep the credentials typed into it');
+  }
   const admin = page.waitForURL(/\/wp-admin\//, { waitUntil: 'commit' }).then(() => null);
   const refused = page
     .locator('#login_error')

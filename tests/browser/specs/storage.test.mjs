@@ -23,8 +23,13 @@ describe('storage projection panel', () => {
       const [p50, p10, p90] = [m[1], m[2], m[3]].map(Number);
       assert.ok(p10 <= p50 && p50 <= p90, eta);
       assert.ok(['ok', 'watch', 'warning', 'critical'].includes(await page.getAttribute(`${PANEL} [data-fact="level"]`, 'data-level')));
-      // 60 samples, one of them a failed measurement at 0 bytes, drawn on the axis.
-      assert.equal(await page.locator(`${PANEL} svg circle.jlg-native-chart-sample`).count(), 60);
+      // 60 samples, none on the zero line: the sample series holds real usage
+      // only, like the one the plugin records (a failed measurement is not stored).
+      const samples = page.locator(`${PANEL} svg circle.jlg-native-chart-sample`);
+      assert.equal(await samples.count(), 60);
+      const bottom = await page.locator(`${PANEL} svg line.jlg-native-chart-now`).getAttribute('y2');
+      const ys = await samples.evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
+      assert.ok(ys.every((y) => y < Number(bottom) - 5), `samples well above the axis: max cy ${Math.max(...ys)} vs ${bottom}`);
       assert.equal(await page.locator(`${PANEL} svg polygon.jlg-native-chart-band`).count(), 1);
       const line = page.locator(`${PANEL} svg line.jlg-native-chart-projection`);
       const [y1, y2] = [Number(await line.getAttribute('y1')), Number(await line.getAttribute('y2'))];

@@ -9,6 +9,10 @@
  *   user-locale LOGIN LOCALE      sets a user's admin language ('' for the site's)
  *   user-create LOGIN ROLE        creates a user, prints its password
  *   user-delete LOGIN             deletes a user
+ *   vault-seal KEY CONTEXT TEXT   prints an envelope of TEXT bound to CONTEXT, sealed by
+ *                                 the vault's active key (KEY = current) or by a new
+ *                                 random key that the site does not know (KEY = other);
+ *                                 never prints a key
  *
  * JLG_WP_ROOT names the WordPress root. Runs at file scope: variables prefixed.
  *
@@ -88,6 +92,18 @@ switch ( $jlg_do_args[0] ?? '' ) {
 	case 'user-delete':
 		require_once ABSPATH . 'wp-admin/includes/user.php';
 		wp_delete_user( jlg_do_user( (string) ( $jlg_do_args[1] ?? '' ) )->ID );
+		break;
+	case 'vault-seal':
+		if ( count( $jlg_do_args ) !== 4 || ! in_array( $jlg_do_args[1], array( 'current', 'other' ), true ) ) {
+			jlg_do_fail( 'vault-seal current|other CONTEXT TEXT' );
+		}
+		require_once JLG_NATIVE_COMPANION_DIR . '/inc/vault/keys.php';
+		$jlg_do_config = \JLG\NativeCompanion\Vault\key_config();
+		if ( null === $jlg_do_config['active'] ) {
+			jlg_do_fail( 'vault-seal: the vault has no usable key' );
+		}
+		$jlg_do_key = 'current' === $jlg_do_args[1] ? $jlg_do_config['keys'][ $jlg_do_config['active'] ] : random_bytes( 32 );
+		echo \JLG\NativeCompanion\Vault\Envelope::encrypt( $jlg_do_args[3], $jlg_do_args[2], (string) $jlg_do_config['active'], $jlg_do_key );
 		break;
 	default:
 		jlg_do_fail( 'unknown action; see the comment at the top of this file' );

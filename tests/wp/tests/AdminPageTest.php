@@ -27,7 +27,7 @@ final class AdminPageTest extends Test_Case {
 		$response = $this->logged_in_http()->get( self::PATH );
 		$this->assertSame( 200, $response['status'] );
 		$body = $response['body'];
-		foreach ( array( 'status', 'impact-sla', 'storage', 'cron' ) as $id ) {
+		foreach ( array( 'status', 'impact-sla', 'storage', 'vault', 'cron' ) as $id ) {
 			$this->assertStringContainsString( 'id="jlg-native-panel-' . $id . '"', $body, $id );
 		}
 		$state = self::expects_extension() ? 'loaded' : 'absent';
@@ -78,8 +78,8 @@ final class AdminPageTest extends Test_Case {
 		} finally {
 			remove_filter( 'jlg_native_admin_panels', $add );
 		}
-		$this->assertSame( array( 'test-first', 'status', 'impact-sla', 'storage', 'cron', 'test-late' ), $ids );
-		$this->assertSame( array( 'status', 'impact-sla', 'storage', 'cron' ), array_keys( panels() ) );
+		$this->assertSame( array( 'test-first', 'status', 'impact-sla', 'storage', 'vault', 'cron', 'test-late' ), $ids );
+		$this->assertSame( array( 'status', 'impact-sla', 'storage', 'vault', 'cron' ), array_keys( panels() ) );
 	}
 
 	public function test_a_failing_panel_is_contained(): void {

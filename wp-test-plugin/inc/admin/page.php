@@ -211,4 +211,5 @@ add_action( 'admin_enqueue_scripts', __NAMESPACE__ . '\\enqueue_assets' );
 load_piece( 'admin/panels/status.php' );
 load_piece( 'admin/panels/impact-sla.php' );
 load_piece( 'admin/panels/storage.php' );
+load_piece( 'admin/panels/vault.php' );
 load_piece( 'admin/panels/cron.php' );

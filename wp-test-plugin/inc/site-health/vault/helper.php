@@ -21,16 +21,40 @@ const TEST_ID = 'jlg_native_vault';
 /**
  * Runs the check (in PHP: it works without the extension).
  *
+ * @return array{label: string, status: string, badge: array, description: string, actions: string, test: string}
+ */
+function get_test_result(): array {
+	return result_for( status() );
+}
+
+/**
+ * Where the key comes from, in words.
+ *
+ * @param string $source `constant`, `salts` or `none` (status()['source']).
+ */
+function source_label( string $source ): string {
+	return array(
+		'constant' => __( 'the JLG_NATIVE_KEY constant', 'jlg-native' ),
+		'salts'    => __( 'derived from the WordPress salts', 'jlg-native' ),
+		'none'     => __( 'none', 'jlg-native' ),
+	)[ $source ] ?? $source;
+}
+
+/**
+ * The check's result for a summary of the stored secrets. The admin page's
+ * vault panel calls this with the summary it shows, so both read the same
+ * figures from one pass over the secrets.
+ *
  * - critical:    no usable key, or secrets sealed by a key that is no longer
  *                configured ("the key changed: N secrets cannot be read");
  * - recommended: the key is derived from the WordPress salts, or secrets are
  *                due for rotation, or legacy/plaintext secrets remain;
  * - good:        otherwise.
  *
+ * @param array $status From JLG\NativeCompanion\Vault\status().
  * @return array{label: string, status: string, badge: array, description: string, actions: string, test: string}
  */
-function get_test_result(): array {
-	$status = status();
+function result_for( array $status ): array {
 	$counts = $status['counts'];
 	$result = array(
 		'label'       => __( 'Stored secrets are encrypted with a dedicated key', 'jlg-native' ),
@@ -44,11 +68,7 @@ function get_test_result(): array {
 		'test'        => TEST_ID,
 	);
 
-	$source = array(
-		'constant' => __( 'the JLG_NATIVE_KEY constant', 'jlg-native' ),
-		'salts'    => __( 'derived from the WordPress salts', 'jlg-native' ),
-		'none'     => __( 'none', 'jlg-native' ),
-	)[ $status['source'] ] ?? $status['source'];
+	$source = source_label( $status['source'] );
 	$items = array(
 		/* translators: %s: where the key comes from */
 		sprintf( __( 'Key source: %s', 'jlg-native' ), $source ),
