@@ -9,6 +9,11 @@
  *    every secret sealed under the old salts becomes unreadable: Site Health
  *    flags this source as "recommended" and turns "critical" when it happens.
  *
+ * When JLG_NATIVE_KEY is defined, the salts-derived key (if the salts are there)
+ * stays in the ring as a retired key: secrets sealed before the constant was
+ * added stay readable, and `wp jlg-native vault rotate` moves them to the new
+ * key. Defining the constant therefore never orphans a secret.
+ *
  * JLG_NATIVE_PREVIOUS_KEYS (an array of base64 keys, or one comma-separated
  * string) lists retired keys that may still be read, for a key rotation:
  * set the new JLG_NATIVE_KEY, move the old one here, run
@@ -63,42 +68,58 @@ function decode_key( $value ): ?string {
  * @return array{source: string, keys: array<string, string>, active: ?string, error: ?string}
  */
 function key_config(): array {
-	$config = array(
+	$previous = defined( 'JLG_NATIVE_PREVIOUS_KEYS' ) ? constant( 'JLG_NATIVE_PREVIOUS_KEYS' ) : array();
+	$config   = build_key_config(
+		defined( 'JLG_NATIVE_KEY' ) ? constant( 'JLG_NATIVE_KEY' ) : null,
+		salts_material(),
+		is_array( $previous ) ? $previous : explode( ',', (string) $previous )
+	);
+	return apply_filters( 'jlg_native_vault_key_config', $config );
+}
+
+/**
+ * The key ring from its inputs (see key_config(), which reads them from wp-config.php).
+ *
+ * @param mixed  $constant_key The JLG_NATIVE_KEY value, or null when it is not defined.
+ * @param string $salts        The salts material ("" when no salt is defined).
+ * @param array  $previous     The JLG_NATIVE_PREVIOUS_KEYS values (base64 keys).
+ * @return array{source: string, keys: array<string, string>, active: ?string, error: ?string}
+ */
+function build_key_config( $constant_key, string $salts, array $previous ): array {
+	$config     = array(
 		'source' => 'none',
 		'keys'   => array(),
 		'active' => null,
 		'error'  => null,
 	);
-	if ( defined( 'JLG_NATIVE_KEY' ) ) {
+	$salts_key  = strlen( $salts ) >= 32 ? Envelope::key_from_secret( $salts ) : null;
+	if ( null !== $constant_key ) {
 		$config['source'] = 'constant';
-		$key              = decode_key( constant( 'JLG_NATIVE_KEY' ) );
+		$key              = decode_key( $constant_key );
 		if ( null === $key ) {
 			$config['error'] = __( 'JLG_NATIVE_KEY is not the base64 of 32 bytes.', 'jlg-native' );
 		} else {
 			$config['keys']['config'] = $key;
 			$config['active']         = 'config';
 		}
+		// Retired, read-only: what was sealed under the salts before the constant existed.
+		if ( null !== $salts_key ) {
+			$config['keys']['salts'] = $salts_key;
+		}
+	} elseif ( null !== $salts_key ) {
+		$config['source']        = 'salts';
+		$config['keys']['salts'] = $salts_key;
+		$config['active']        = 'salts';
 	} else {
-		$salts = salts_material();
-		if ( strlen( $salts ) >= 32 ) {
-			$config['source']        = 'salts';
-			$config['keys']['salts'] = Envelope::key_from_secret( $salts );
-			$config['active']        = 'salts';
-		} else {
-			$config['error'] = __( 'Neither JLG_NATIVE_KEY nor the WordPress salts are defined.', 'jlg-native' );
+		$config['error'] = __( 'Neither JLG_NATIVE_KEY nor the WordPress salts are defined.', 'jlg-native' );
+	}
+	foreach ( array_values( $previous ) as $i => $value ) {
+		$key = decode_key( $value );
+		if ( null !== $key ) {
+			$config['keys'][ 'previous-' . ( $i + 1 ) ] = $key;
 		}
 	}
-	if ( defined( 'JLG_NATIVE_PREVIOUS_KEYS' ) ) {
-		$previous = constant( 'JLG_NATIVE_PREVIOUS_KEYS' );
-		$previous = is_array( $previous ) ? $previous : explode( ',', (string) $previous );
-		foreach ( array_values( $previous ) as $i => $value ) {
-			$key = decode_key( $value );
-			if ( null !== $key ) {
-				$config['keys'][ 'previous-' . ( $i + 1 ) ] = $key;
-			}
-		}
-	}
-	return apply_filters( 'jlg_native_vault_key_config', $config );
+	return $config;
 }
 
 /**

@@ -232,8 +232,8 @@ function render_next_steps( array $status ): void {
 /**
  * How to move to a dedicated key (JLG_NATIVE_KEY), as HTML: why, then the
  * steps in order. Secrets already sealed by the salts-derived key stay
- * readable only while that key is configured, so it is listed among the
- * previous keys before the constant replaces it.
+ * readable after the constant is defined (the key ring keeps that key as a
+ * retired one), so a rotation moves them to the new key.
  *
  * @param array $status From status().
  */
@@ -251,14 +251,6 @@ function key_steps( array $status ): string {
 		esc_html__( 'Generate a key (the base64 of 32 random bytes): %s', 'jlg-native' ),
 		$code( $generate )
 	);
-	if ( $keep ) {
-		$items[] = sprintf(
-			/* translators: 1: constant name, 2: command that prints the current key */
-			esc_html__( 'Keep the secrets sealed so far readable: add the current key to %1$s in wp-config.php. Print it, before the next step, with %2$s', 'jlg-native' ),
-			$code( 'JLG_NATIVE_PREVIOUS_KEYS' ),
-			$code( "wp eval 'echo base64_encode( JLG\\NativeCompanion\\Vault\\key_config()[\"keys\"][\"salts\"] );'" )
-		);
-	}
 	$items[] = sprintf(
 		/* translators: %s: line of PHP */
 		esc_html__( 'Add %s to wp-config.php, with the new key.', 'jlg-native' ),
