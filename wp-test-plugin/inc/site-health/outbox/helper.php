@@ -104,7 +104,7 @@ function get_test_result( ?float $now = null ): array {
 		$result['status'] = 'critical';
 		$result['label']  = sprintf(
 			/* translators: %s: a duration such as "2 hours" */
-			__( 'Alerts have been waiting for %s: the outbox is not delivered', 'jlg-native' ),
+			__( 'Alerts have been waiting for %s: the outbox is stuck', 'jlg-native' ),
 			human_time_diff( 0, (int) $age )
 		);
 	} elseif ( null !== $age && $age > $limits['recommended'] ) {
