@@ -78,6 +78,9 @@ if ( ! \JLG\NativeCompanion\native_available() ) {
 \JLG\NativeCompanion\load_piece( 'connector/state.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/helper.php' );
 \JLG\NativeCompanion\load_piece( 'site-health/connector/hooks.php' );
+\JLG\NativeCompanion\load_piece( 'outbox/cron.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/outbox/helper.php' );
+\JLG\NativeCompanion\load_piece( 'site-health/outbox/hooks.php' );
 
 if ( is_admin() ) {
 	\JLG\NativeCompanion\load_piece( 'admin/page.php' );

@@ -39,5 +39,6 @@ require_once ABSPATH . 'wp-admin/includes/plugin.php';
 require __DIR__ . '/support/class-http-client.php';
 require __DIR__ . '/support/class-test-case.php';
 require __DIR__ . '/support/trait-report-data.php';
+require __DIR__ . '/support/trait-outbox-fixture.php';
 
 unset( $jlg_wp_expect, $jlg_wp_env );

@@ -7,12 +7,15 @@
 //! from `HTTP_PROXY`, which a CGI server fills from a client's `Proxy:` header
 //! ("httpoxy"). `NO_PROXY` lists hosts reached directly.
 
+use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use super::error::{HttpError, TransportError};
 use super::transport::{Failure, Request, Response, Transport, KEPT_HEADERS};
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 /// Largest response body accepted by default (1 MiB).
 pub const DEFAULT_MAX_BODY: u64 = 1 << 20;
@@ -108,7 +111,51 @@ fn agent(options: &NetOptions, proxy: Option<ureq::Proxy>) -> ureq::Agent {
         .max_response_header_size(64 * 1024)
         .proxy(proxy)
         .build();
-    config.into()
+    ureq::Agent::with_parts(config, DefaultConnector::default(), LiteralFirstResolver::default())
+}
+
+/// A resolver that answers IP literals (`127.0.0.1`, `[::1]`) itself and hands
+/// names to ureq's default resolver.
+///
+/// With a timeout set, ureq's resolver runs every lookup in a new thread, so
+/// that a slow DNS server cannot outlast the timeout; the request then waits
+/// until that thread is scheduled, which on a busy machine costs milliseconds
+/// per request, even for an address that needs no lookup at all. Names keep
+/// that bounded lookup.
+#[derive(Debug, Default)]
+struct LiteralFirstResolver {
+    names: DefaultResolver,
+}
+
+/// The socket address of a URI whose host is an IP literal, with the scheme's
+/// default port when none is given.
+fn literal_address(uri: &ureq::http::Uri) -> Option<SocketAddr> {
+    let authority = uri.authority()?;
+    let ip: IpAddr = authority.host().trim_start_matches('[').trim_end_matches(']').parse().ok()?;
+    let port = authority.port_u16().or(match uri.scheme_str()? {
+        "http" => Some(80),
+        "https" => Some(443),
+        _ => None,
+    })?;
+    Some(SocketAddr::new(ip, port))
+}
+
+impl Resolver for LiteralFirstResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        match literal_address(uri) {
+            Some(address) => {
+                let mut out = self.empty();
+                out.push(address);
+                Ok(out)
+            }
+            None => self.names.resolve(uri, config, timeout),
+        }
+    }
 }
 
 impl UreqTransport {
@@ -231,6 +278,18 @@ mod tests {
         assert!(!p.bypass("discord.com"));
         assert!(!p.bypass("notexample.com"));
         assert!(ProxySettings { proxy: None, no_proxy: Some("*".into()) }.bypass("x"));
+    }
+
+    #[test]
+    fn ip_literals_need_no_lookup() {
+        let addr = |u: &str| literal_address(&u.parse().unwrap());
+        assert_eq!(addr("http://127.0.0.1:8080/x"), Some("127.0.0.1:8080".parse().unwrap()));
+        assert_eq!(addr("https://127.0.0.1/x"), Some("127.0.0.1:443".parse().unwrap()));
+        assert_eq!(addr("http://[::1]/x"), Some("[::1]:80".parse().unwrap()));
+        assert_eq!(addr("https://[::1]:8443/"), Some("[::1]:8443".parse().unwrap()));
+        assert_eq!(addr("http://localhost:8080/"), None);
+        assert_eq!(addr("https://discord.com/api"), None);
+        assert_eq!(addr("https://127.0.0.1.example.com/"), None);
     }
 
     #[test]

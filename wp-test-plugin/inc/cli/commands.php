@@ -25,4 +25,6 @@ return array(
 	'jlg-native sla'       => array( 'class-sla-command.php', \JLG\NativeCompanion\CLI\Sla_Command::class ),
 	'jlg-native impact'    => array( 'class-impact-command.php', \JLG\NativeCompanion\CLI\Impact_Command::class ),
 	'jlg-native demo'      => array( 'class-demo-command.php', \JLG\NativeCompanion\CLI\Demo_Command::class ),
+	'jlg-native outbox'    => array( 'class-outbox-command.php', \JLG\NativeCompanion\CLI\Outbox_Command::class ),
+	'jlg-native discord'   => array( 'class-discord-command.php', \JLG\NativeCompanion\CLI\Discord_Command::class ),
 );
