@@ -229,9 +229,24 @@ fn stat_at(dir: RawFd, name: &CStr, follow: bool) -> io::Result<Meta> {
         return Err(io::Error::last_os_error());
     }
     // SAFETY: fstatat returned 0, so it filled `st`.
-    let st = unsafe { st.assume_init() };
+    Ok(meta_of_stat(&unsafe { st.assume_init() }))
+}
+
+/// `fstat` of an open file (cheaper than `statx` with an empty path, which
+/// copies and looks up the path string).
+fn fstat_meta(file: &File) -> io::Result<Meta> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: `file` is open and `st` is a valid out pointer.
+    if unsafe { libc::fstat(file.as_raw_fd(), st.as_mut_ptr()) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: fstat returned 0, so it filled `st`.
+    Ok(meta_of_stat(&unsafe { st.assume_init() }))
+}
+
+fn meta_of_stat(st: &libc::stat) -> Meta {
     let ns = st.st_mtime.saturating_mul(1_000_000_000).saturating_add(st.st_mtime_nsec);
-    Ok(Meta { size: st.st_size as u64, mtime_ns: ns, inode: st.st_ino, mode: st.st_mode })
+    Meta { size: st.st_size as u64, mtime_ns: ns, inode: st.st_ino, mode: st.st_mode }
 }
 
 /// Opens a directory below the root (the empty path is the root itself).
@@ -707,10 +722,10 @@ fn settle(
         Err(e) if is_loop(&e) => return kept(rec, place, follow, "changed during the scan: now a symlink".into()),
         Err(e) => return kept(rec, place, follow, format!("cannot open: {e}")),
     };
-    let before = match file.metadata() {
-        Ok(m) if m.is_file() => meta_of(&m),
+    let before = match fstat_meta(&file) {
+        Ok(m) if m.file_type() == libc::S_IFREG => m,
         Ok(m) => {
-            let meta = rec.meta.unwrap_or_else(|| meta_of(&m));
+            let meta = rec.meta.unwrap_or(m);
             return (Settled::Keep(meta, None), Some("changed during the scan: no longer a regular file".into()));
         }
         Err(e) => return kept(rec, place, follow, format!("cannot stat: {e}")),
@@ -718,8 +733,8 @@ fn settle(
     match hash_file(algo, &mut file, before.size, before.mtime_secs(), buf) {
         Ok((digest, read)) => {
             tally.bytes_read += read;
-            match file.metadata() {
-                Ok(after) if same_version(&before, &meta_of(&after)) => (Settled::Keep(before, Some(digest)), None),
+            match fstat_meta(&file) {
+                Ok(after) if same_version(&before, &after) => (Settled::Keep(before, Some(digest)), None),
                 Ok(_) => (Settled::Keep(before, None), Some("changed while being hashed".into())),
                 Err(e) => (Settled::Keep(before, None), Some(format!("cannot stat: {e}"))),
             }
