@@ -136,7 +136,8 @@ impl<'z> ZoneCursor<'z> {
         }
         let mut grown = p;
         while grown.hi < need_hi {
-            let next = (grown.hi + STEP).min(need_hi);
+            // Whole steps: the next runs find the period already grown.
+            let next = grown.hi + STEP;
             if self.zone.offset_at(next) != p.off {
                 self.period = Some(grown);
                 return None;
@@ -144,7 +145,7 @@ impl<'z> ZoneCursor<'z> {
             grown.hi = next;
         }
         while grown.lo > need_lo {
-            let next = (grown.lo - STEP).max(need_lo);
+            let next = grown.lo - STEP;
             if self.zone.offset_at(next) != p.off {
                 self.period = Some(grown);
                 return None;

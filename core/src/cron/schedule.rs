@@ -103,20 +103,25 @@ impl Schedule {
         if self.never {
             return None;
         }
+        // Where `t` itself falls, asked first: when `t` is the previous run,
+        // the cursor has just resolved its wall clock time.
+        let here = if self.fixed {
+            None
+        } else {
+            let wall = zone.wall(t);
+            Some(zone.resolve(&wall))
+        };
         let mut best = self.walk_forward(t, zone);
         // From the first half of an overlap, the second half still lies ahead.
-        if !self.fixed {
-            let here = zone.wall(t);
-            if let Local::Ambiguous(earlier, later) = zone.resolve(&here) {
-                if earlier == t {
-                    let tr = self.zone.transition_in(earlier, later);
-                    let (start, end) = (tr.wall_after(), tr.wall_before());
-                    if let Some(m) = self.wall_next(&(start - second())) {
-                        if m < end {
-                            let at = m.and_utc().timestamp() - i64::from(tr.after);
-                            if at > t && best.is_none_or(|b| at < b.at) {
-                                best = Some(Run { at, kind: RunKind::InOverlap });
-                            }
+        if let Some(Local::Ambiguous(earlier, later)) = here {
+            if earlier == t {
+                let tr = self.zone.transition_in(earlier, later);
+                let (start, end) = (tr.wall_after(), tr.wall_before());
+                if let Some(m) = self.wall_next(&(start - second())) {
+                    if m < end {
+                        let at = m.and_utc().timestamp() - i64::from(tr.after);
+                        if at > t && best.is_none_or(|b| at < b.at) {
+                            best = Some(Run { at, kind: RunKind::InOverlap });
                         }
                     }
                 }
