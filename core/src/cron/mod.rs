@@ -14,6 +14,7 @@ mod describe;
 mod error;
 mod lint;
 mod matcher;
+mod period;
 pub mod schedule;
 pub mod syntax;
 pub mod zone;
@@ -185,8 +186,9 @@ impl CronExpression {
         Self::check_instant("from", from)?;
         let mut out = Vec::with_capacity(count);
         let mut t = from;
+        let mut zone = period::ZoneCursor::new(&self.schedule.zone);
         while out.len() < count {
-            match self.schedule.next_after(t) {
+            match self.schedule.next_after_in(t, &mut zone) {
                 Some(run) => {
                     t = run.at;
                     out.push(run);

@@ -18,6 +18,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 use croner::Cron;
 
 use super::syntax::{FieldKind, Item, Parsed};
+use super::period::ZoneCursor;
 use super::zone::{Local, Zone};
 
 /// Upper bound on candidate wall clock times examined per search.
@@ -92,22 +93,35 @@ impl Schedule {
 
     /// First run strictly after `t`.
     pub fn next_after(&self, t: i64) -> Option<Run> {
+        self.next_after_in(t, &mut ZoneCursor::new(&self.zone))
+    }
+
+    /// [`Self::next_after`] with a cursor kept across calls: successive
+    /// searches (the runs of `nextRuns`) reuse what it knows of the offsets.
+    /// The answers are those of `next_after`.
+    pub(crate) fn next_after_in(&self, t: i64, zone: &mut ZoneCursor<'_>) -> Option<Run> {
         if self.never {
             return None;
         }
-        let mut best = self.walk_forward(t);
+        // Where `t` itself falls, asked first: when `t` is the previous run,
+        // the cursor has just resolved its wall clock time.
+        let here = if self.fixed {
+            None
+        } else {
+            let wall = zone.wall(t);
+            Some(zone.resolve(&wall))
+        };
+        let mut best = self.walk_forward(t, zone);
         // From the first half of an overlap, the second half still lies ahead.
-        if !self.fixed {
-            if let Local::Ambiguous(earlier, later) = self.zone.resolve(&self.zone.wall(t)) {
-                if earlier == t {
-                    let tr = self.zone.transition_in(earlier, later);
-                    let (start, end) = (tr.wall_after(), tr.wall_before());
-                    if let Some(m) = self.wall_next(&(start - second())) {
-                        if m < end {
-                            let at = m.and_utc().timestamp() - i64::from(tr.after);
-                            if at > t && best.is_none_or(|b| at < b.at) {
-                                best = Some(Run { at, kind: RunKind::InOverlap });
-                            }
+        if let Some(Local::Ambiguous(earlier, later)) = here {
+            if earlier == t {
+                let tr = self.zone.transition_in(earlier, later);
+                let (start, end) = (tr.wall_after(), tr.wall_before());
+                if let Some(m) = self.wall_next(&(start - second())) {
+                    if m < end {
+                        let at = m.and_utc().timestamp() - i64::from(tr.after);
+                        if at > t && best.is_none_or(|b| at < b.at) {
+                            best = Some(Run { at, kind: RunKind::InOverlap });
                         }
                     }
                 }
@@ -116,11 +130,11 @@ impl Schedule {
         best
     }
 
-    fn walk_forward(&self, t: i64) -> Option<Run> {
-        let mut w = self.zone.wall(t);
+    fn walk_forward(&self, t: i64, zone: &mut ZoneCursor<'_>) -> Option<Run> {
+        let mut w = zone.wall(t);
         for _ in 0..MAX_STEPS {
             let m = self.wall_next(&w)?;
-            match self.zone.resolve(&m) {
+            match zone.resolve(&m) {
                 Local::Single(at) if at > t => return Some(Run { at, kind: RunKind::Normal }),
                 Local::Single(_) => w = m,
                 Local::Ambiguous(earlier, later) => {
@@ -138,7 +152,7 @@ impl Schedule {
                     }
                     // Every other time in this gap maps to the same instant or
                     // does not exist: continue after the gap.
-                    let after = self.zone.wall(end) - second();
+                    let after = zone.wall(end) - second();
                     w = if after > m { after } else { m };
                 }
             }

@@ -10,11 +10,12 @@
 //! vanish or change while being read become [`Issue`]s. Only a root that cannot
 //! be read, the `max_files` bound, or a cancellation end it early.
 
-use std::ffi::OsStr;
-use std::fs::{self, File, Metadata, OpenOptions};
+use std::ffi::{CStr, OsStr};
+use std::fs::{self, File, Metadata};
 use std::io;
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
@@ -137,7 +138,9 @@ enum Kind {
 #[derive(Debug)]
 struct Rec {
     path: Vec<u8>,
-    meta: Meta,
+    /// What the listing's stat said; `None` when the listing did not stat the
+    /// file (a first scan learns the metadata from the open file instead).
+    meta: Option<Meta>,
     kind: Kind,
 }
 
@@ -184,8 +187,158 @@ fn is_loop(e: &io::Error) -> bool {
     e.raw_os_error() == Some(libc::ELOOP)
 }
 
+/// The type of a directory entry, from `d_type` or a stat.
+#[derive(Debug, Clone, Copy)]
+enum EntryType {
+    Dir,
+    Link,
+    File,
+    Other(&'static str),
+}
+
+fn entry_type(mode: u32) -> EntryType {
+    match mode & libc::S_IFMT {
+        libc::S_IFDIR => EntryType::Dir,
+        libc::S_IFLNK => EntryType::Link,
+        libc::S_IFREG => EntryType::File,
+        libc::S_IFIFO => EntryType::Other("fifo"),
+        libc::S_IFSOCK => EntryType::Other("socket"),
+        libc::S_IFBLK => EntryType::Other("block device"),
+        libc::S_IFCHR => EntryType::Other("character device"),
+        _ => EntryType::Other("unknown type"),
+    }
+}
+
+/// A relative path (bytes) as a C string; `.` for the empty path.
+fn c_path(rel: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+    out.clear();
+    out.extend_from_slice(if rel.is_empty() { b"." } else { rel });
+    if out.contains(&0) {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    out.push(0);
+    Ok(())
+}
+
+/// `fstatat` of a name in an open directory, without following a final link.
+fn stat_at(dir: RawFd, name: &CStr, follow: bool) -> io::Result<Meta> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    // SAFETY: `name` is NUL-terminated and `st` is a valid out pointer.
+    if unsafe { libc::fstatat(dir, name.as_ptr(), st.as_mut_ptr(), flags) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: fstatat returned 0, so it filled `st`.
+    Ok(meta_of_stat(&unsafe { st.assume_init() }))
+}
+
+/// `fstat` of an open file (cheaper than `statx` with an empty path, which
+/// copies and looks up the path string).
+fn fstat_meta(file: &File) -> io::Result<Meta> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: `file` is open and `st` is a valid out pointer.
+    if unsafe { libc::fstat(file.as_raw_fd(), st.as_mut_ptr()) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: fstat returned 0, so it filled `st`.
+    Ok(meta_of_stat(&unsafe { st.assume_init() }))
+}
+
+fn meta_of_stat(st: &libc::stat) -> Meta {
+    let ns = st.st_mtime.saturating_mul(1_000_000_000).saturating_add(st.st_mtime_nsec);
+    Meta { size: st.st_size as u64, mtime_ns: ns, inode: st.st_ino, mode: st.st_mode }
+}
+
+/// Opens a directory below the root (the empty path is the root itself).
+fn open_dir_at(root: RawFd, rel: &[u8], path_only: bool) -> io::Result<OwnedFd> {
+    let mut buf = Vec::with_capacity(rel.len() + 2);
+    c_path(rel, &mut buf)?;
+    let mut flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC;
+    if path_only {
+        flags |= libc::O_PATH;
+    }
+    // SAFETY: `buf` is NUL-terminated.
+    let fd = unsafe { libc::openat(root, buf.as_ptr().cast(), flags) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` was just opened and is owned by nobody else.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// `readdir` over a directory opened relative to the root. The current name
+/// is copied into a buffer reused for every entry.
+struct DirReader {
+    dir: *mut libc::DIR,
+    /// The current entry's name, NUL-terminated.
+    name: Vec<u8>,
+}
+
+impl DirReader {
+    fn open(root: RawFd, rel: &[u8]) -> io::Result<Self> {
+        let fd = open_dir_at(root, rel, false)?;
+        // SAFETY: `fd` is an open directory; fdopendir takes ownership on success.
+        let dir = unsafe { libc::fdopendir(fd.as_raw_fd()) };
+        if dir.is_null() {
+            return Err(io::Error::last_os_error());
+        }
+        std::mem::forget(fd);
+        Ok(Self { dir, name: Vec::with_capacity(256) })
+    }
+
+    /// Moves to the next entry other than `.` and `..`; returns its `d_type`.
+    fn next(&mut self) -> Option<io::Result<u8>> {
+        loop {
+            // SAFETY: resetting errno distinguishes the end of the stream from an error.
+            unsafe { *libc::__errno_location() = 0 };
+            // SAFETY: `self.dir` is an open stream used by one thread at a time.
+            let ent = unsafe { libc::readdir64(self.dir) };
+            if ent.is_null() {
+                let e = io::Error::last_os_error();
+                return if e.raw_os_error() == Some(0) { None } else { Some(Err(e)) };
+            }
+            // SAFETY: readdir returned a valid entry, read before the next call.
+            let (name, dtype) = unsafe { (CStr::from_ptr((*ent).d_name.as_ptr()), (*ent).d_type) };
+            let b = name.to_bytes_with_nul();
+            if b == b".\0" || b == b"..\0" {
+                continue;
+            }
+            self.name.clear();
+            self.name.extend_from_slice(b);
+            return Some(Ok(dtype));
+        }
+    }
+
+    /// The current entry's name.
+    fn name(&self) -> &[u8] {
+        &self.name[..self.name.len().saturating_sub(1)]
+    }
+
+    /// `lstat` of the current entry.
+    fn stat(&self) -> io::Result<Meta> {
+        let name = CStr::from_bytes_with_nul(&self.name).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+        // SAFETY: `self.dir` is an open stream.
+        stat_at(unsafe { libc::dirfd(self.dir) }, name, false)
+    }
+}
+
+// SAFETY: a `DIR` stream may move between threads; it is never shared.
+unsafe impl Send for DirReader {}
+
+impl Drop for DirReader {
+    fn drop(&mut self) {
+        // SAFETY: `self.dir` is open and closed only here.
+        unsafe { libc::closedir(self.dir) };
+    }
+}
+
 struct Walk<'a> {
     root: &'a Path,
+    /// The root directory, opened once: every directory is opened relative to it.
+    root_fd: RawFd,
+    /// Stat regular files while listing: only when the metadata decides
+    /// something before the file is opened (reuse of a previous hash, or no hash).
+    stat_files: bool,
     opts: &'a ValidScan,
     control: &'a ScanControl,
     files: Mutex<Vec<Rec>>,
@@ -227,8 +380,7 @@ impl Walk<'_> {
         if self.stopped() {
             return;
         }
-        let abs = self.abs(&rel);
-        let reader = match fs::read_dir(&abs) {
+        let mut reader = match DirReader::open(self.root_fd, &rel) {
             Ok(r) => r,
             Err(e) => {
                 let why = if e.kind() == io::ErrorKind::NotFound { "vanished during the scan".to_owned() } else {
@@ -239,13 +391,14 @@ impl Walk<'_> {
             }
         };
         let mut local = Vec::new();
-        for item in reader {
+        loop {
             if self.stopped() {
                 return;
             }
-            let item = match item {
-                Ok(i) => i,
-                Err(e) => {
+            let dtype = match reader.next() {
+                None => break,
+                Some(Ok(t)) => t,
+                Some(Err(e)) => {
                     self.issue(rel.clone(), format!("cannot read directory: {e}"));
                     break;
                 }
@@ -253,37 +406,63 @@ impl Walk<'_> {
             if !self.count(1) {
                 return;
             }
-            let child = join(&rel, item.file_name().as_bytes());
-            let ft = match item.file_type() {
-                Ok(t) => t,
-                Err(e) => {
-                    self.issue(child, format!("cannot stat: {e}"));
-                    continue;
-                }
-            };
-            if ft.is_dir() {
-                if self.opts.excludes.matches(&child, true) {
-                    continue;
-                }
-                self.descend(scope, child, &item.path(), false, chain.as_ref(), depth);
-            } else if ft.is_symlink() {
-                self.symlink(scope, &mut local, child, &item.path(), chain.as_ref(), depth);
-            } else if ft.is_file() {
-                if self.opts.excludes.matches(&child, false) {
-                    continue;
-                }
-                match item.metadata() {
-                    Ok(m) => local.push(Rec { path: child, meta: meta_of(&m), kind: Kind::File }),
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                        self.issue(child, "vanished during the scan".to_owned());
+            let child = join(&rel, reader.name());
+            // The type from the directory entry; a stat only when the
+            // filesystem does not say, or when the metadata is needed now.
+            let mut stat = None;
+            let kind = match dtype {
+                libc::DT_DIR => EntryType::Dir,
+                libc::DT_LNK => EntryType::Link,
+                libc::DT_REG => EntryType::File,
+                libc::DT_FIFO => EntryType::Other("fifo"),
+                libc::DT_SOCK => EntryType::Other("socket"),
+                libc::DT_BLK => EntryType::Other("block device"),
+                libc::DT_CHR => EntryType::Other("character device"),
+                _ => match reader.stat() {
+                    Ok(m) => {
+                        let t = entry_type(m.mode);
+                        stat = Some(m);
+                        t
                     }
-                    Err(e) => self.issue(child, format!("cannot stat: {e}")),
+                    Err(e) => {
+                        self.issue(child, format!("cannot stat: {e}"));
+                        continue;
+                    }
+                },
+            };
+            match kind {
+                EntryType::Dir => {
+                    if self.opts.excludes.matches(&child, true) {
+                        continue;
+                    }
+                    self.descend(scope, child, false, chain.as_ref(), depth);
                 }
-            } else {
-                if self.opts.excludes.matches(&child, false) {
-                    continue;
+                EntryType::Link => self.symlink(scope, &mut local, child, chain.as_ref(), depth),
+                EntryType::File => {
+                    if self.opts.excludes.matches(&child, false) {
+                        continue;
+                    }
+                    if stat.is_none() && self.stat_files {
+                        match reader.stat() {
+                            Ok(m) => stat = Some(m),
+                            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                                self.issue(child, "vanished during the scan".to_owned());
+                                continue;
+                            }
+                            Err(e) => {
+                                self.issue(child, format!("cannot stat: {e}"));
+                                continue;
+                            }
+                        }
+                    }
+                    local.push(Rec { path: child, meta: stat, kind: Kind::File });
                 }
-                self.issue(child, format!("not a regular file ({}): skipped", kind_name(&ft)));
+                EntryType::Other(what) => {
+                    if self.opts.excludes.matches(&child, false) {
+                        continue;
+                    }
+                    self.issue(child, format!("not a regular file ({what}): skipped"));
+                }
             }
         }
         self.control.listed.fetch_add(local.len() as u64, Ordering::Relaxed);
@@ -299,7 +478,6 @@ impl Walk<'_> {
         &'s self,
         scope: &rayon::Scope<'s>,
         rel: Vec<u8>,
-        abs: &Path,
         via_link: bool,
         chain: Option<&Arc<Ancestor>>,
         depth: usize,
@@ -309,7 +487,7 @@ impl Walk<'_> {
             return;
         }
         let next = if self.opts.follow_symlinks {
-            let m = match fs::metadata(abs) {
+            let m = match fs::metadata(self.abs(&rel)) {
                 Ok(m) => m,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     self.issue(rel, "vanished during the scan".to_owned());
@@ -337,16 +515,16 @@ impl Walk<'_> {
         scope: &rayon::Scope<'s>,
         local: &mut Vec<Rec>,
         rel: Vec<u8>,
-        abs: &Path,
         chain: Option<&Arc<Ancestor>>,
         depth: usize,
     ) {
+        let abs = &self.abs(&rel);
         if !self.opts.follow_symlinks {
             if self.opts.excludes.matches(&rel, false) {
                 return;
             }
             match fs::symlink_metadata(abs) {
-                Ok(m) => local.push(Rec { path: rel, meta: meta_of(&m), kind: Kind::Link }),
+                Ok(m) => local.push(Rec { path: rel, meta: Some(meta_of(&m)), kind: Kind::Link }),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
                     self.issue(rel, "vanished during the scan".to_owned());
                 }
@@ -357,12 +535,12 @@ impl Walk<'_> {
         match fs::metadata(abs) {
             Ok(m) if m.is_dir() => {
                 if !self.opts.excludes.matches(&rel, true) {
-                    self.descend(scope, rel, abs, true, chain, depth);
+                    self.descend(scope, rel, true, chain, depth);
                 }
             }
             Ok(m) if m.is_file() => {
                 if !self.opts.excludes.matches(&rel, false) {
-                    local.push(Rec { path: rel, meta: meta_of(&m), kind: Kind::File });
+                    local.push(Rec { path: rel, meta: Some(meta_of(&m)), kind: Kind::File });
                 }
             }
             Ok(m) => {
@@ -397,74 +575,166 @@ enum Settled {
     Gone,
 }
 
-fn open_for_hash(abs: &Path, follow: bool) -> io::Result<File> {
-    let mut flags = libc::O_NONBLOCK | libc::O_CLOEXEC;
-    if !follow {
-        flags |= libc::O_NOFOLLOW;
+/// Counters a worker adds up over a run of files and publishes once.
+#[derive(Default)]
+struct Tally {
+    reused: u64,
+    bytes_read: u64,
+}
+
+/// The directory of the files being settled: opened (`O_PATH`, relative to
+/// the root) once for each run of consecutive files that share it.
+struct DirSlot {
+    root: RawFd,
+    rel: Vec<u8>,
+    fd: Option<io::Result<OwnedFd>>,
+}
+
+impl DirSlot {
+    fn new(root: RawFd) -> Self {
+        Self { root, rel: Vec::new(), fd: None }
     }
-    OpenOptions::new().read(true).custom_flags(flags).open(abs)
+
+    fn get(&mut self, rel: &[u8]) -> Result<RawFd, &io::Error> {
+        if rel.is_empty() {
+            return Ok(self.root);
+        }
+        if self.fd.is_none() || self.rel != rel {
+            self.rel.clear();
+            self.rel.extend_from_slice(rel);
+            self.fd = Some(open_dir_at(self.root, rel, true));
+        }
+        match self.fd.as_ref() {
+            Some(Ok(fd)) => Ok(fd.as_raw_fd()),
+            Some(Err(e)) => Err(e),
+            None => Ok(self.root),
+        }
+    }
+}
+
+/// Splits a relative path into its directory (empty for the root) and name.
+fn split_parent(path: &[u8]) -> (&[u8], &[u8]) {
+    match path.iter().rposition(|&b| b == b'/') {
+        Some(i) => (&path[..i], &path[i + 1..]),
+        None => (&[], path),
+    }
 }
 
 fn same_version(a: &Meta, b: &Meta) -> bool {
     a.size == b.size && a.mtime_ns == b.mtime_ns && a.inode == b.inode && a.file_type() == b.file_type()
 }
 
+/// Where a file to settle is: its directory (or why it could not be opened),
+/// its name there, and its path from the root for the rare paths that need it.
+struct Place<'a> {
+    dir: Result<RawFd, &'a io::Error>,
+    name: &'a CStr,
+    root: &'a Path,
+}
+
+impl Place<'_> {
+    fn abs(&self, rel: &[u8]) -> PathBuf {
+        self.root.join(OsStr::from_bytes(rel))
+    }
+}
+
+/// The metadata kept for an entry that could not be hashed: the listing's,
+/// or (when the listing did not stat it) a stat now.
+fn kept(rec: &Rec, place: &Place<'_>, follow: bool, reason: String) -> (Settled, Option<String>) {
+    if let Some(m) = rec.meta {
+        return (Settled::Keep(m, None), Some(reason));
+    }
+    let abs = place.abs(&rec.path);
+    let m = if follow { fs::metadata(&abs) } else { fs::symlink_metadata(&abs) };
+    match m {
+        Ok(m) => (Settled::Keep(meta_of(&m), None), Some(reason)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (Settled::Gone, Some("vanished during the scan".into())),
+        Err(_) => (Settled::Gone, Some(reason)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn settle(
     rec: &Rec,
-    abs: &Path,
+    place: &Place<'_>,
     opts: &ValidScan,
     previous: Option<&Manifest>,
-    control: &ScanControl,
+    hint: &mut usize,
+    tally: &mut Tally,
     buf: &mut Vec<u8>,
 ) -> (Settled, Option<String>) {
     let algo = opts.hash;
+    let follow = opts.follow_symlinks;
     if algo.is_none() {
-        return (Settled::Keep(rec.meta, None), None);
+        if let Some(m) = rec.meta {
+            return (Settled::Keep(m, None), None);
+        }
     }
-    if let Some(prev) = previous.filter(|p| p.algo() == algo) {
-        if let Some(i) = prev.find(&rec.path) {
+    if let (Some(prev), Some(meta)) = (previous, rec.meta.as_ref()) {
+        // Files come in path order, like the previous manifest's entries:
+        // try the entry after the last one found before searching.
+        let i = if *hint < prev.len() && prev.path(*hint) == rec.path.as_slice() { Some(*hint) } else { prev.find(&rec.path) };
+        if let Some(i) = i {
+            *hint = i + 1;
             if let (Some(pm), Some(h)) = (prev.meta(i), prev.hash(i)) {
-                if same_version(pm, &rec.meta) {
+                if same_version(pm, meta) {
                     let mut d = [0u8; 32];
                     d[..h.len()].copy_from_slice(h);
-                    control.reused.fetch_add(1, Ordering::Relaxed);
-                    return (Settled::Keep(rec.meta, Some(d)), None);
+                    tally.reused += 1;
+                    return (Settled::Keep(*meta, Some(d)), None);
                 }
             }
         }
     }
     if rec.kind == Kind::Link {
-        return match fs::read_link(abs) {
+        let meta = rec.meta.unwrap_or_default();
+        return match fs::read_link(place.abs(&rec.path)) {
             Ok(target) => {
                 let target = target.as_os_str().as_bytes();
-                (Settled::Keep(rec.meta, Some(hash_bytes(algo, target))), None)
+                (Settled::Keep(meta, Some(hash_bytes(algo, target))), None)
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Settled::Gone, Some("vanished during the scan".into())),
-            Err(e) => (Settled::Keep(rec.meta, None), Some(format!("cannot read symlink: {e}"))),
+            Err(e) => (Settled::Keep(meta, None), Some(format!("cannot read symlink: {e}"))),
         };
     }
-    let mut file = match open_for_hash(abs, opts.follow_symlinks) {
+    let opened = match place.dir {
+        Ok(dir) => {
+            let mut flags = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_CLOEXEC;
+            if !follow {
+                flags |= libc::O_NOFOLLOW;
+            }
+            // SAFETY: `name` is NUL-terminated.
+            let fd = unsafe { libc::openat(dir, place.name.as_ptr(), flags) };
+            if fd < 0 {
+                Err(io::Error::last_os_error())
+            } else {
+                // SAFETY: `fd` was just opened and is owned by nobody else.
+                Ok(unsafe { File::from_raw_fd(fd) })
+            }
+        }
+        Err(e) => Err(e.raw_os_error().map_or_else(|| io::Error::new(e.kind(), e.to_string()), io::Error::from_raw_os_error)),
+    };
+    let mut file = match opened {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return (Settled::Gone, Some("vanished during the scan".into()));
         }
-        Err(e) if is_loop(&e) => {
-            return (Settled::Keep(rec.meta, None), Some("changed during the scan: now a symlink".into()));
-        }
-        Err(e) => return (Settled::Keep(rec.meta, None), Some(format!("cannot open: {e}"))),
+        Err(e) if is_loop(&e) => return kept(rec, place, follow, "changed during the scan: now a symlink".into()),
+        Err(e) => return kept(rec, place, follow, format!("cannot open: {e}")),
     };
-    let before = match file.metadata() {
-        Ok(m) if m.is_file() => meta_of(&m),
-        Ok(_) => {
-            return (Settled::Keep(rec.meta, None), Some("changed during the scan: no longer a regular file".into()))
+    let before = match fstat_meta(&file) {
+        Ok(m) if m.file_type() == libc::S_IFREG => m,
+        Ok(m) => {
+            let meta = rec.meta.unwrap_or(m);
+            return (Settled::Keep(meta, None), Some("changed during the scan: no longer a regular file".into()));
         }
-        Err(e) => return (Settled::Keep(rec.meta, None), Some(format!("cannot stat: {e}"))),
+        Err(e) => return kept(rec, place, follow, format!("cannot stat: {e}")),
     };
     match hash_file(algo, &mut file, before.size, before.mtime_secs(), buf) {
         Ok((digest, read)) => {
-            control.bytes_read.fetch_add(read, Ordering::Relaxed);
-            match file.metadata() {
-                Ok(after) if same_version(&before, &meta_of(&after)) => (Settled::Keep(before, Some(digest)), None),
+            tally.bytes_read += read;
+            match fstat_meta(&file) {
+                Ok(after) if same_version(&before, &after) => (Settled::Keep(before, Some(digest)), None),
                 Ok(_) => (Settled::Keep(before, None), Some("changed while being hashed".into())),
                 Err(e) => (Settled::Keep(before, None), Some(format!("cannot stat: {e}"))),
             }
@@ -473,6 +743,10 @@ fn settle(
         Err(HashFailure::Io(e)) => (Settled::Keep(before, None), Some(format!("cannot read: {e}"))),
     }
 }
+
+/// Files settled per task: a run of files (mostly of one directory) shares
+/// one directory handle and one search position in the previous manifest.
+const FILES_PER_TASK: usize = 256;
 
 /// Scans `root` with options already validated. Blocks until done; `control`
 /// can be watched (and the scan cancelled) from another thread.
@@ -490,7 +764,12 @@ pub fn scan(
     if !meta.is_dir() {
         return Err(ManifestError::input("root", format!("'{}' is not a directory", super::path::display(root_bytes))));
     }
-    fs::read_dir(root).map_err(|e| ManifestError::io("cannot read the root", root_bytes, e))?;
+    // Opened for reading, as listing it needs; every directory and file is
+    // then opened relative to it.
+    let root_fd = File::open(root)
+        .map(OwnedFd::from)
+        .map_err(|e| ManifestError::io("cannot read the root", root_bytes, e))?;
+    let previous = previous.filter(|p| p.algo() == opts.hash && !opts.hash.is_none());
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
@@ -502,6 +781,9 @@ pub fn scan(
         control.phase.store(PHASE_LISTING, Ordering::Relaxed);
         let walk = Walk {
             root,
+            root_fd: root_fd.as_raw_fd(),
+            // A first scan learns each file's metadata from the open file.
+            stat_files: opts.hash.is_none() || previous.is_some_and(|p| p.has_meta() && !p.is_empty()),
             opts,
             control,
             files: Mutex::new(Vec::new()),
@@ -528,20 +810,37 @@ pub fn scan(
         }
         control.total.store(files.len() as u64, Ordering::Relaxed);
         control.phase.store(PHASE_HASHING, Ordering::Relaxed);
+        let root_raw = root_fd.as_raw_fd();
         let settled: Vec<(Settled, Option<String>)> = files
-            .par_iter()
-            .map(|rec| {
-                if control.cancel.load(Ordering::Relaxed) {
-                    return (Settled::Gone, None);
-                }
-                let mut abs = root.as_os_str().as_bytes().to_vec();
-                abs.push(b'/');
-                abs.extend_from_slice(&rec.path);
-                let out = BUF.with(|buf| {
+            .par_chunks(FILES_PER_TASK)
+            .flat_map_iter(|chunk| {
+                let mut out = Vec::with_capacity(chunk.len());
+                let mut dir = DirSlot::new(root_raw);
+                let mut name = Vec::with_capacity(256);
+                let mut hint = 0usize;
+                let mut tally = Tally::default();
+                BUF.with(|buf| {
                     let mut buf = buf.borrow_mut();
-                    settle(rec, Path::new(OsStr::from_bytes(&abs)), opts, previous, control, &mut buf)
+                    for rec in chunk {
+                        if control.cancel.load(Ordering::Relaxed) {
+                            out.push((Settled::Gone, None));
+                            continue;
+                        }
+                        let (parent, leaf) = split_parent(&rec.path);
+                        name.clear();
+                        name.extend_from_slice(leaf);
+                        name.push(0);
+                        let Ok(leaf) = CStr::from_bytes_with_nul(&name) else {
+                            out.push((Settled::Gone, Some("cannot open: the name holds a NUL byte".into())));
+                            continue;
+                        };
+                        let place = Place { dir: dir.get(parent), name: leaf, root };
+                        out.push(settle(rec, &place, opts, previous, &mut hint, &mut tally, &mut buf));
+                    }
                 });
-                control.done.fetch_add(1, Ordering::Relaxed);
+                control.reused.fetch_add(tally.reused, Ordering::Relaxed);
+                control.bytes_read.fetch_add(tally.bytes_read, Ordering::Relaxed);
+                control.done.fetch_add(chunk.len() as u64, Ordering::Relaxed);
                 out
             })
             .collect();
