@@ -16,6 +16,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 /** Identifier of the check. */
 const TEST_ID = 'jlg_native_connector';
 
@@ -34,17 +36,7 @@ const ERROR_RATE_LIMIT = 0.05;
  */
 function get_test_result( ?float $now = null ): array {
 	$now    = $now ?? microtime( true );
-	$result = array(
-		'label'       => __( 'The Discord connector is healthy', 'jlg-native' ),
-		'status'      => 'good',
-		'badge'       => array(
-			'label' => __( 'Performance', 'jlg-native' ),
-			'color' => 'blue',
-		),
-		'description' => '',
-		'actions'     => '',
-		'test'        => TEST_ID,
-	);
+	$result = \JLG\NativeCompanion\SiteHealth\base_result( TEST_ID, __( 'The Discord connector is healthy', 'jlg-native' ), __( 'Performance', 'jlg-native' ) );
 
 	$store = open_store();
 	if ( is_wp_error( $store ) ) {

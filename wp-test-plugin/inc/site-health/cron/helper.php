@@ -21,6 +21,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 /** Identifier of the check, in `site_status_tests` and in its result. */
 const TEST_ID = 'jlg_native_cron';
 
@@ -308,17 +310,7 @@ function run_checks( string $timezone, int $now ): array {
 function get_test_result( ?int $now = null, ?string $timezone = null ): array {
 	$now      = $now ?? time();
 	$timezone = $timezone ?? site_timezone();
-	$result   = array(
-		'label'       => '',
-		'status'      => 'good',
-		'badge'       => array(
-			'label' => __( 'Performance', 'jlg-native' ),
-			'color' => 'blue',
-		),
-		'description' => '',
-		'actions'     => '',
-		'test'        => TEST_ID,
-	);
+	$result   = \JLG\NativeCompanion\SiteHealth\base_result( TEST_ID, '', __( 'Performance', 'jlg-native' ) );
 
 	if ( ! cron_available() ) {
 		$result['label']          = __( 'The cron self-test needs the JLG Native extension', 'jlg-native' );

@@ -14,6 +14,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 /** Identifier of the check, in `site_status_tests` and in its result. */
 const TEST_ID = 'jlg_native_extension';
 
@@ -29,17 +31,7 @@ const TEST_ID = 'jlg_native_extension';
 function get_test_result(): array {
 	$status = extension_status();
 
-	$result = array(
-		'label'       => __( 'The JLG Native extension is loaded', 'jlg-native' ),
-		'status'      => 'good',
-		'badge'       => array(
-			'label' => __( 'Performance', 'jlg-native' ),
-			'color' => 'blue',
-		),
-		'description' => '',
-		'actions'     => '',
-		'test'        => TEST_ID,
-	);
+	$result = \JLG\NativeCompanion\SiteHealth\base_result( TEST_ID, __( 'The JLG Native extension is loaded', 'jlg-native' ), __( 'Performance', 'jlg-native' ) );
 
 	if ( ! $status['loaded'] ) {
 		$result['label']       = __( 'The JLG Native extension is not installed', 'jlg-native' );

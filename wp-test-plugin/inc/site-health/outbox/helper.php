@@ -15,6 +15,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 require_once JLG_NATIVE_COMPANION_DIR . '/inc/outbox/cron.php';
 
 /** Identifier of the check. */
@@ -65,17 +67,7 @@ function thresholds(): array {
  */
 function get_test_result( ?float $now = null ): array {
 	$now    = $now ?? microtime( true );
-	$result = array(
-		'label'       => __( 'Alerts are delivered without delay', 'jlg-native' ),
-		'status'      => 'good',
-		'badge'       => array(
-			'label' => __( 'Performance', 'jlg-native' ),
-			'color' => 'blue',
-		),
-		'description' => '',
-		'actions'     => '',
-		'test'        => TEST_ID,
-	);
+	$result = \JLG\NativeCompanion\SiteHealth\base_result( TEST_ID, __( 'Alerts are delivered without delay', 'jlg-native' ), __( 'Performance', 'jlg-native' ) );
 
 	$outbox = open_outbox();
 	if ( ! is_wp_error( $outbox ) ) {

@@ -11,6 +11,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 /**
  * Adds the check to the direct Site Health tests.
  *
@@ -18,14 +20,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * @return array
  */
 function add_test( $tests ) {
-	if ( ! function_exists( __NAMESPACE__ . '\\get_test_result' ) ) {
-		return $tests; // The helper piece is missing.
-	}
-	$tests['direct'][ TEST_ID ] = array(
-		'label' => __( 'JLG Native webhook outbox', 'jlg-native' ),
-		'test'  => __NAMESPACE__ . '\\get_test_result',
-	);
-	return $tests;
+	return \JLG\NativeCompanion\SiteHealth\add_direct_test( $tests, __NAMESPACE__, __( 'JLG Native webhook outbox', 'jlg-native' ) );
 }
 
 add_filter( 'site_status_tests', __NAMESPACE__ . '\\add_test' );

@@ -14,6 +14,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 require_once __DIR__ . '/samples.php';
 
 /** Identifier of the check, in `site_status_tests` and in its result. */
@@ -115,17 +117,7 @@ function get_test_result( ?int $now = null ): array {
 	$native  = projection_available();
 	$ratio   = threshold_ratio();
 
-	$result = array(
-		'label'       => __( 'Storage usage is not expected to reach its limit soon', 'jlg-native' ),
-		'status'      => 'good',
-		'badge'       => array(
-			'label' => __( 'Performance', 'jlg-native' ),
-			'color' => 'blue',
-		),
-		'description' => '',
-		'actions'     => '',
-		'test'        => TEST_ID,
-	);
+	$result = \JLG\NativeCompanion\SiteHealth\base_result( TEST_ID, __( 'Storage usage is not expected to reach its limit soon', 'jlg-native' ), __( 'Performance', 'jlg-native' ) );
 
 	$intro = sprintf(
 		/* translators: %s: percentage such as 85% */

@@ -17,6 +17,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 require_once __DIR__ . '/samples.php';
 
 /**
@@ -26,14 +28,7 @@ require_once __DIR__ . '/samples.php';
  * @return array
  */
 function add_test( $tests ) {
-	if ( ! function_exists( __NAMESPACE__ . '\\get_test_result' ) ) {
-		return $tests; // The helper piece is missing.
-	}
-	$tests['direct'][ TEST_ID ] = array(
-		'label' => __( 'JLG Native storage projection', 'jlg-native' ),
-		'test'  => __NAMESPACE__ . '\\get_test_result',
-	);
-	return $tests;
+	return \JLG\NativeCompanion\SiteHealth\add_direct_test( $tests, __NAMESPACE__, __( 'JLG Native storage projection', 'jlg-native' ) );
 }
 
 /**

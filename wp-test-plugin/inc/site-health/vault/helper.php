@@ -13,6 +13,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
+require_once __DIR__ . '/../common.php';
+
 require_once JLG_NATIVE_COMPANION_DIR . '/inc/vault/status.php';
 
 /** Identifier of the check, in `site_status_tests` and in its result. */
@@ -56,17 +58,7 @@ function source_label( string $source ): string {
  */
 function result_for( array $status ): array {
 	$counts = $status['counts'];
-	$result = array(
-		'label'       => __( 'Stored secrets are encrypted with a dedicated key', 'jlg-native' ),
-		'status'      => 'good',
-		'badge'       => array(
-			'label' => __( 'Security', 'jlg-native' ),
-			'color' => 'blue',
-		),
-		'description' => '',
-		'actions'     => '',
-		'test'        => TEST_ID,
-	);
+	$result = \JLG\NativeCompanion\SiteHealth\base_result( TEST_ID, __( 'Stored secrets are encrypted with a dedicated key', 'jlg-native' ), __( 'Security', 'jlg-native' ) );
 
 	$source = source_label( $status['source'] );
 	$items = array(
