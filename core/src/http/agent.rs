@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::error::{HttpError, TransportError};
-use super::transport::{Failure, Request, Response, Transport, KEPT_HEADERS};
+use super::transport::{kept_headers, Failure, Request, Response, Transport};
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
@@ -246,7 +246,7 @@ impl Transport for UreqTransport {
         let mut response = result.map_err(|e| fail(self.map_error(e)))?;
         let status = response.status().as_u16();
         let mut headers = Vec::new();
-        for name in KEPT_HEADERS {
+        for name in kept_headers() {
             if let Some(v) = response.headers().get(name).and_then(|v| v.to_str().ok()) {
                 headers.push((name.to_owned(), v.chars().take(256).collect()));
             }

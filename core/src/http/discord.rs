@@ -427,20 +427,19 @@ impl DiscordClient {
         }
         let started = clock.monotonic();
         self.last = LastResponse::default();
+        let stats = |source: &'static str, member_count: Option<u64>, presence_count: Option<u64>, name: Option<String>| GuildStats {
+            source,
+            member_count,
+            presence_count,
+            name,
+            fetched_at: clock.now(),
+            duration_ms: (clock.monotonic() - started) * 1000.0,
+        };
         let bot_reason = match self.token_key.clone() {
             None => "no bot token configured".to_owned(),
             Some(key) => match self.attempt("bot", &key, guild_id, transport, clock)? {
                 Attempt::Done(r) => match parse(&r.body, true) {
-                    Ok((members, presences, name)) => {
-                        return Ok(GuildStats {
-                            source: "bot",
-                            member_count: members,
-                            presence_count: presences,
-                            name,
-                            fetched_at: clock.now(),
-                            duration_ms: (clock.monotonic() - started) * 1000.0,
-                        })
-                    }
+                    Ok((members, presences, name)) => return Ok(stats("bot", members, presences, name)),
                     Err(why) => why,
                 },
                 Attempt::Skipped(why) | Attempt::Failed(why) => why,
@@ -448,16 +447,8 @@ impl DiscordClient {
         };
         let widget_reason = match self.attempt("widget", "http.discord.widget", guild_id, transport, clock)? {
             Attempt::Done(r) => match parse(&r.body, false) {
-                Ok((_, presences, name)) => {
-                    return Ok(GuildStats {
-                        source: "widget",
-                        member_count: None,
-                        presence_count: presences,
-                        name,
-                        fetched_at: clock.now(),
-                        duration_ms: (clock.monotonic() - started) * 1000.0,
-                    })
-                }
+                // The widget has no member count.
+                Ok((_, presences, name)) => return Ok(stats("widget", None, presences, name)),
                 Err(why) => why,
             },
             Attempt::Skipped(why) | Attempt::Failed(why) => why,

@@ -20,4 +20,4 @@ pub use discord::{resolve_token, DiscordClient, DiscordOptions, GuildStats, Last
 pub use error::{HttpError, TransportError};
 pub use outbox::{EnqueueOptions, FlushReport, MessageInfo, Outbox, OutboxOptions, LOG_CHANNEL};
 pub use payload::Kind;
-pub use transport::{Clock, Failure, Request, Response, Transport, KEPT_HEADERS};
+pub use transport::{kept_headers, Clock, Failure, Request, Response, Transport};

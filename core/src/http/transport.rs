@@ -7,18 +7,10 @@ use zeroize::Zeroizing;
 
 use super::error::TransportError;
 
-/// Headers a response keeps: rate limits, Retry-After, the content type.
-pub const KEPT_HEADERS: [&str; 9] = [
-    "retry-after",
-    "x-ratelimit-limit",
-    "x-ratelimit-remaining",
-    "x-ratelimit-reset",
-    "x-ratelimit-reset-after",
-    "x-ratelimit-bucket",
-    "x-ratelimit-global",
-    "x-ratelimit-scope",
-    "content-type",
-];
+/// Headers a response keeps: the limiter's (rate limits, Retry-After) and the content type.
+pub fn kept_headers() -> impl Iterator<Item = &'static str> {
+    crate::resilience::headers::WANTED.into_iter().chain(["content-type"])
+}
 
 /// One outgoing request.
 pub struct Request<'a> {

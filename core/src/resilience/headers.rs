@@ -7,8 +7,8 @@ use super::error::ResilienceError;
 /// Most header entries read from one response.
 pub const MAX_HEADERS: usize = 1000;
 
-/// The headers that matter to the limiter; any other is skipped.
-const WANTED: [&str; 8] = [
+/// The headers that matter to the limiter (lower case); any other is skipped.
+pub const WANTED: [&str; 8] = [
     "retry-after",
     "x-ratelimit-limit",
     "x-ratelimit-remaining",
