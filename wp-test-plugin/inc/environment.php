@@ -131,3 +131,19 @@ function install_steps(): array {
 		),
 	);
 }
+
+/**
+ * Translated labels of the build_info() keys, in display order.
+ *
+ * @return array<string, string>
+ */
+function build_info_labels(): array {
+	return array(
+		'version'      => __( 'Version', 'jlg-native' ),
+		'git_revision' => __( 'Git revision', 'jlg-native' ),
+		'rustc'        => __( 'Rust compiler', 'jlg-native' ),
+		'php_api'      => __( 'PHP API', 'jlg-native' ),
+		'profile'      => __( 'Build profile', 'jlg-native' ),
+		'features'     => __( 'Features', 'jlg-native' ),
+	);
+}

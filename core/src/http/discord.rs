@@ -256,13 +256,7 @@ impl DiscordClient {
     fn gate(&mut self, key: &str, route: &str, now: f64) -> Result<Gate, HttpError> {
         let (limiter_cfg, breaker_cfg) = (self.options.limiter.clone(), self.options.breaker.clone());
         self.shared.update(key, now, |value| {
-            let state: SourceState = value.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
-            let mut limiter = RateLimiter::new(state.limiter, limiter_cfg.clone())
-                .or_else(|_| RateLimiter::new(LimiterState::default(), limiter_cfg))
-                .map_err(|e| HttpError::invalid("options.limiter", e.to_string()))?;
-            let mut breaker = CircuitBreaker::new(state.breaker, breaker_cfg.clone())
-                .or_else(|_| CircuitBreaker::new(BreakerState::default(), breaker_cfg))
-                .map_err(|e| HttpError::invalid("options.breaker", e.to_string()))?;
+            let (mut limiter, mut breaker) = load_source(value, limiter_cfg, breaker_cfg)?;
             let gate = if !breaker.allow(now) {
                 Gate::Open(breaker.retry_at())
             } else {
@@ -280,13 +274,7 @@ impl DiscordClient {
     fn learn(&mut self, key: &str, route: &str, result: &Result<Response, super::transport::Failure>, now: f64) -> Result<RateLimitInfo, HttpError> {
         let (limiter_cfg, breaker_cfg, entropy) = (self.options.limiter.clone(), self.options.breaker.clone(), self.entropy);
         self.shared.update(key, now, |value| {
-            let state: SourceState = value.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
-            let mut limiter = RateLimiter::new(state.limiter, limiter_cfg.clone())
-                .or_else(|_| RateLimiter::new(LimiterState::default(), limiter_cfg))
-                .map_err(|e| HttpError::invalid("options.limiter", e.to_string()))?;
-            let mut breaker = CircuitBreaker::new(state.breaker, breaker_cfg.clone())
-                .or_else(|_| CircuitBreaker::new(BreakerState::default(), breaker_cfg))
-                .map_err(|e| HttpError::invalid("options.breaker", e.to_string()))?;
+            let (mut limiter, mut breaker) = load_source(value, limiter_cfg, breaker_cfg)?;
             let mut info = RateLimitInfo::default();
             match result {
                 Err(_) => breaker.record_failure(now, None, entropy).map_err(|e| HttpError::invalid("breaker", e.to_string()))?,
@@ -455,6 +443,19 @@ impl DiscordClient {
         };
         Err(HttpError::Unavailable { bot: bot_reason, widget: widget_reason })
     }
+}
+
+/// The limiter and breaker of one source from their shared state; a state that
+/// no longer reads (another version, damage) starts over rather than failing.
+fn load_source(value: Option<Value>, limiter_cfg: LimiterConfig, breaker_cfg: BreakerConfig) -> Result<(RateLimiter, CircuitBreaker), HttpError> {
+    let state: SourceState = value.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+    let limiter = RateLimiter::new(state.limiter, limiter_cfg.clone())
+        .or_else(|_| RateLimiter::new(LimiterState::default(), limiter_cfg))
+        .map_err(|e| HttpError::invalid("options.limiter", e.to_string()))?;
+    let breaker = CircuitBreaker::new(state.breaker, breaker_cfg.clone())
+        .or_else(|_| CircuitBreaker::new(BreakerState::default(), breaker_cfg))
+        .map_err(|e| HttpError::invalid("options.breaker", e.to_string()))?;
+    Ok((limiter, breaker))
 }
 
 type Counts = (Option<u64>, Option<u64>, Option<String>);

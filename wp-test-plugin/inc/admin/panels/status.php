@@ -10,6 +10,7 @@
 
 namespace JLG\NativeCompanion\Admin\Panels\Status;
 
+use function JLG\NativeCompanion\build_info_labels;
 use function JLG\NativeCompanion\extension_status;
 use function JLG\NativeCompanion\install_steps;
 
@@ -85,14 +86,7 @@ function render_install_steps(): void {
  * @param array $status From extension_status().
  */
 function render_build_info( array $status ): void {
-	$labels = array(
-		'version'      => __( 'Version', 'jlg-native' ),
-		'git_revision' => __( 'Git revision', 'jlg-native' ),
-		'rustc'        => __( 'Rust compiler', 'jlg-native' ),
-		'php_api'      => __( 'PHP API', 'jlg-native' ),
-		'profile'      => __( 'Build profile', 'jlg-native' ),
-		'features'     => __( 'Features', 'jlg-native' ),
-	);
+	$labels = build_info_labels();
 
 	printf( '<h3>%s</h3>', esc_html__( 'Build', 'jlg-native' ) );
 	echo '<table class="widefat striped jlg-native-build-info"><tbody>';

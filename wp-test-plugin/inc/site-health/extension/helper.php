@@ -7,6 +7,7 @@
 
 namespace JLG\NativeCompanion\SiteHealth\Extension;
 
+use function JLG\NativeCompanion\build_info_labels;
 use function JLG\NativeCompanion\extension_status;
 use function JLG\NativeCompanion\install_steps;
 
@@ -70,14 +71,7 @@ function get_test_result(): array {
  * @param array $status From extension_status().
  */
 function render_build_info( array $status ): string {
-	$labels = array(
-		'version'      => __( 'Version', 'jlg-native' ),
-		'git_revision' => __( 'Git revision', 'jlg-native' ),
-		'rustc'        => __( 'Rust compiler', 'jlg-native' ),
-		'php_api'      => __( 'PHP API', 'jlg-native' ),
-		'profile'      => __( 'Build profile', 'jlg-native' ),
-		'features'     => __( 'Features', 'jlg-native' ),
-	);
+	$labels = build_info_labels();
 
 	$rows = '';
 	foreach ( $labels as $key => $label ) {
