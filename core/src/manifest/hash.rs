@@ -118,9 +118,16 @@ impl State {
 /// Hash of a byte string (symlink targets; the content hash of an in-memory file).
 /// For `Bjlg` this is the MD5 of the bytes, which is the rule for content under 1 MiB.
 pub fn hash_bytes(algo: HashAlgo, data: &[u8]) -> Digest32 {
-    let mut s = State::new(algo);
-    s.update(data);
-    s.finish()
+    // One-shot functions: no streaming state to allocate (xxh3's is a
+    // 64-byte-aligned box), which shows on a scan of many small files.
+    let mut out = [0u8; MAX_HASH_LEN];
+    match algo {
+        HashAlgo::Xxh3 => out[..16].copy_from_slice(&xxhash_rust::xxh3::xxh3_128(data).to_be_bytes()),
+        HashAlgo::Bjlg => out[..16].copy_from_slice(&Md5::digest(data)),
+        HashAlgo::Blake3 => out.copy_from_slice(blake3::hash(data).as_bytes()),
+        HashAlgo::None => {}
+    }
+    out
 }
 
 /// Lowercase hex of the meaningful bytes.
@@ -154,8 +161,9 @@ pub fn from_hex(text: &str, len: usize) -> Option<Digest32> {
 pub enum HashFailure {
     /// A read failed.
     Io(io::Error),
-    /// The file ended before the size measured when it was opened: it changed.
-    Shrank,
+    /// The file ended before, or went on past, the size measured when it was
+    /// opened: it changed while being read.
+    SizeChanged,
 }
 
 impl From<io::Error> for HashFailure {
@@ -164,16 +172,22 @@ impl From<io::Error> for HashFailure {
     }
 }
 
+/// Files below this size are read whole into one buffer and hashed in one
+/// call. The read asks for one byte more than the size measured at open, so a
+/// file that grew shows it without a second `fstat`.
+pub const SMALL_FILE: u64 = 256 * 1024;
+
 /// Reads until `buf` is full or EOF; returns the count read.
-fn read_full_at(file: &File, buf: &mut [u8], mut offset: u64) -> io::Result<usize> {
+fn read_full(file: &File, buf: &mut [u8], at: Option<u64>) -> io::Result<usize> {
     let mut done = 0;
     while done < buf.len() {
-        match file.read_at(&mut buf[done..], offset) {
+        let r = match at {
+            Some(offset) => file.read_at(&mut buf[done..], offset + done as u64),
+            None => (&*file).read(&mut buf[done..]),
+        };
+        match r {
             Ok(0) => break,
-            Ok(n) => {
-                done += n;
-                offset += n as u64;
-            }
+            Ok(n) => done += n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
@@ -183,6 +197,10 @@ fn read_full_at(file: &File, buf: &mut [u8], mut offset: u64) -> io::Result<usiz
 
 /// Hashes an open file whose size and mtime (whole seconds) were measured just
 /// before. Returns the digest and the number of content bytes read.
+///
+/// A file below [`SMALL_FILE`] is checked here: reading more or fewer bytes
+/// than `size` is [`HashFailure::SizeChanged`]. A larger file is read up to
+/// `size` and the caller checks size and mtime again afterwards.
 ///
 /// `Bjlg` follows Backup JLG's `get_file_hash` exactly: below 1 MiB, MD5 of the
 /// whole file; from 1 MiB, MD5 over the first MiB, up to one MiB from
@@ -195,7 +213,18 @@ pub fn hash_file(
     mtime_secs: i64,
     buf: &mut Vec<u8>,
 ) -> Result<(Digest32, u64), HashFailure> {
-    const CHUNK: usize = 256 * 1024;
+    const CHUNK: usize = SMALL_FILE as usize;
+    if size < SMALL_FILE {
+        let want = size as usize + 1;
+        if buf.len() < want {
+            buf.resize(CHUNK, 0);
+        }
+        let got = read_full(file, &mut buf[..want], None)?;
+        if got != size as usize {
+            return Err(HashFailure::SizeChanged);
+        }
+        return Ok((hash_bytes(algo, &buf[..got]), size));
+    }
     if algo == HashAlgo::Bjlg && size >= MIB {
         if buf.len() < MIB as usize {
             buf.resize(MIB as usize, 0);
@@ -206,9 +235,9 @@ pub fn hash_file(
         let mut read = 0u64;
         for (offset, len) in windows {
             let want = len as usize;
-            let got = read_full_at(file, &mut buf[..want], offset)?;
+            let got = read_full(file, &mut buf[..want], Some(offset))?;
             if got < want {
-                return Err(HashFailure::Shrank);
+                return Err(HashFailure::SizeChanged);
             }
             s.update(&buf[..got]);
             read += got as u64;
@@ -221,25 +250,19 @@ pub fn hash_file(
     }
     let mut s = State::new(algo);
     let mut read = 0u64;
-    loop {
-        // Stop at the size measured at open without asking for EOF: saves a
-        // read per small file. Growth after that is caught by the caller's
-        // second fstat (size and mtime must still match).
-        if read == size && size > 0 {
+    // Stops at the size measured at open without asking for EOF; growth after
+    // that is caught by the caller's second fstat (size and mtime must match).
+    while read < size {
+        let want = CHUNK.min((size - read) as usize);
+        let got = read_full(file, &mut buf[..want], None)?;
+        if got == 0 {
             break;
         }
-        match file.read(&mut buf[..CHUNK]) {
-            Ok(0) => break,
-            Ok(n) => {
-                s.update(&buf[..n]);
-                read += n as u64;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e.into()),
-        }
+        s.update(&buf[..got]);
+        read += got as u64;
     }
     if read < size {
-        return Err(HashFailure::Shrank);
+        return Err(HashFailure::SizeChanged);
     }
     Ok((s.finish(), read))
 }
@@ -269,6 +292,38 @@ mod tests {
         assert!(from_hex("900150983cd24fb0d6963f7d28e17f7", 16).is_none());
         assert!(from_hex("g00150983cd24fb0d6963f7d28e17f72", 16).is_none());
         assert!(from_hex("é0150983cd24fb0d6963f7d28e17f72", 16).is_none());
+    }
+
+    fn file_of(len: usize) -> (tempfile::TempDir, File) {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("f");
+        std::fs::write(&p, vec![7u8; len]).unwrap();
+        (d, File::open(&p).unwrap())
+    }
+
+    #[test]
+    fn a_size_other_than_the_one_measured_is_a_change() {
+        let mut buf = Vec::new();
+        for (len, algo) in [(10, HashAlgo::Xxh3), (0, HashAlgo::Bjlg), (SMALL_FILE as usize + 10, HashAlgo::Blake3)] {
+            let (_d, mut f) = file_of(len);
+            let (digest, read) = hash_file(algo, &mut f, len as u64, 0, &mut buf).unwrap();
+            assert_eq!((digest, read), (hash_bytes(algo, &vec![7u8; len]), len as u64), "{len} bytes");
+        }
+        // Grown since measured: a small file shows it by reading past the size.
+        let (_d, mut f) = file_of(10);
+        assert!(matches!(hash_file(HashAlgo::Xxh3, &mut f, 9, 0, &mut buf), Err(HashFailure::SizeChanged)));
+        let (_d, mut f) = file_of(1);
+        assert!(matches!(hash_file(HashAlgo::Xxh3, &mut f, 0, 0, &mut buf), Err(HashFailure::SizeChanged)));
+        // Shrunk: small, large, and Backup JLG's windows.
+        let (_d, mut f) = file_of(10);
+        assert!(matches!(hash_file(HashAlgo::Xxh3, &mut f, 11, 0, &mut buf), Err(HashFailure::SizeChanged)));
+        let (_d, mut f) = file_of(SMALL_FILE as usize);
+        assert!(matches!(
+            hash_file(HashAlgo::Xxh3, &mut f, SMALL_FILE + 1, 0, &mut buf),
+            Err(HashFailure::SizeChanged)
+        ));
+        let (_d, mut f) = file_of(2 * MIB as usize);
+        assert!(matches!(hash_file(HashAlgo::Bjlg, &mut f, 3 * MIB, 0, &mut buf), Err(HashFailure::SizeChanged)));
     }
 
     #[test]
