@@ -927,6 +927,14 @@ namespace JLG\Native {
         /** @return list<array<string, mixed>> dead letters, same shape as pending(), at most 1000 */
         public function dead(): array {}
 
+        /**
+         * Exact counts of the queue, however long it is (pending() and dead() stop at 1000 rows).
+         *
+         * @return array{pending: int, dead: int, oldest_pending_at: float|null} oldest_pending_at: the
+         *     enqueue time of the oldest pending message, null when none is pending
+         */
+        public function summary(): array {}
+
         /** Puts a dead letter back in the queue, due now, with a fresh attempt budget; false when $id is not dead. */
         public function retry(string $id): bool {}
 

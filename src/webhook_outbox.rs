@@ -82,6 +82,18 @@ impl WebhookOutbox {
         guard("JLG\\Native\\WebhookOutbox::dead", || to_php_array(&self.inner.dead().or_throw()?))
     }
 
+    /// Exact counts of the queue, whatever its length (the lists stop at 1000).
+    pub fn summary(&mut self) -> PhpResult<ZBox<ZendHashTable>> {
+        guard("JLG\\Native\\WebhookOutbox::summary", || {
+            let (pending, dead, oldest) = self.inner.summary().or_throw()?;
+            to_php_array(&serde_json::json!({
+                "pending": pending,
+                "dead": dead,
+                "oldest_pending_at": oldest,
+            }))
+        })
+    }
+
     /// Puts a dead letter back in the queue, due now, with a fresh attempt budget.
     pub fn retry(&mut self, id: String) -> PhpResult<bool> {
         guard("JLG\\Native\\WebhookOutbox::retry", || {

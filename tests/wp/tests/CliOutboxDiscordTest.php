@@ -115,6 +115,25 @@ final class CliOutboxDiscordTest extends Test_Case {
 		$this->assertStringNotContainsString( '/api/webhooks', $table['stdout'] . $json['stdout'] );
 	}
 
+	public function test_outbox_list_past_1000_messages_says_how_many_there_are(): void {
+		if ( ! self::expects_extension() ) {
+			$this->assertSame( 1, self::cli( array( 'outbox', 'list' ) )['exit_code'] );
+			return;
+		}
+		$outbox = $this->outbox();
+		for ( $i = 0; $i < 1003; $i++ ) {
+			$outbox->enqueue( 'https://hooks.example.org/' . $i, array( 'n' => $i ) );
+		}
+		$table = self::cli( array( 'outbox', 'list' ) );
+		$this->assertSame( 0, $table['exit_code'], $table['stderr'] );
+		$this->assertSame( 1000, substr_count( $table['stdout'], '| generic ' ) );
+		$this->assertStringEndsWith( "Listed the first 1,000 of 1,003 messages.\n", $table['stdout'] );
+
+		// Site Health counts every message, not the first 1000.
+		$health = \JLG\NativeCompanion\SiteHealth\Outbox\get_test_result();
+		$this->assertStringContainsString( 'Pending messages: 1,003', $health['description'] );
+	}
+
 	public function test_outbox_flush_and_retry_a_dead_letter(): void {
 		if ( ! self::expects_extension() ) {
 			$this->assertSame( 1, self::cli( array( 'outbox', 'flush' ) )['exit_code'] );

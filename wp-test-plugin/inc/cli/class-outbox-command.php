@@ -34,7 +34,8 @@ class Outbox_Command extends Native_Command {
 	private const FIELDS = array( 'id', 'kind', 'host', 'attempts', 'created_at', 'not_before', 'last_status', 'last_error' );
 
 	/**
-	 * Lists pending messages (oldest due first), or dead letters, at most 1000.
+	 * Lists pending messages (oldest due first), or dead letters: the first 1000,
+	 * followed by the total when the queue holds more.
 	 *
 	 * ## OPTIONS
 	 *
@@ -86,6 +87,22 @@ class Outbox_Command extends Native_Command {
 			);
 		}
 		\WP_CLI\Utils\format_items( 'table', $rows, self::FIELDS );
+		try {
+			$counts = $outbox->summary();
+		} catch ( \Exception $e ) {
+			self::native_error( $e );
+		}
+		$total = (int) $counts[ $dead ? 'dead' : 'pending' ];
+		if ( $total > count( $messages ) ) {
+			\WP_CLI::log(
+				sprintf(
+					/* translators: 1: number of messages listed, 2: number of messages in the queue */
+					__( 'Listed the first %1$s of %2$s messages.', 'jlg-native' ),
+					number_format_i18n( count( $messages ) ),
+					number_format_i18n( $total )
+				)
+			);
+		}
 	}
 
 	/**

@@ -106,25 +106,18 @@ function flush_bounds(): array {
 }
 
 /**
- * Counts of the queue: pending and dead messages, the oldest pending one's
- * enqueue time, and whether a list was cut at the outbox's 1000 rows.
+ * Counts of the queue, exact however long it is (from the outbox's own
+ * summary), and the dead letters it lists (at most 1000, for display).
  *
  * @param \JLG\Native\WebhookOutbox $outbox The outbox.
- * @return array{pending: int, dead: int, oldest_pending_at: ?float, truncated: bool, dead_letters: array}
+ * @return array{pending: int, dead: int, oldest_pending_at: ?float, dead_letters: array}
  */
 function summary( $outbox ): array {
-	$pending = $outbox->pending();
-	$dead    = $outbox->dead();
-	$oldest  = null;
-	foreach ( $pending as $message ) {
-		$created = (float) $message['created_at'];
-		$oldest  = null === $oldest ? $created : min( $oldest, $created );
-	}
+	$counts = $outbox->summary();
 	return array(
-		'pending'           => count( $pending ),
-		'dead'              => count( $dead ),
-		'oldest_pending_at' => $oldest,
-		'truncated'         => count( $pending ) >= 1000 || count( $dead ) >= 1000,
-		'dead_letters'      => $dead,
+		'pending'           => (int) $counts['pending'],
+		'dead'              => (int) $counts['dead'],
+		'oldest_pending_at' => null === $counts['oldest_pending_at'] ? null : (float) $counts['oldest_pending_at'],
+		'dead_letters'      => $counts['dead'] > 0 ? $outbox->dead() : array(),
 	);
 }

@@ -140,12 +140,11 @@ function get_test_result( ?float $now = null ): array {
  * @param float|null $age     Age of the oldest pending message, seconds.
  */
 function render_summary( array $summary, ?float $age ): string {
-	$plus  = $summary['truncated'] ? '+' : '';
 	$items = array(
 		/* translators: %s: number of messages */
-		sprintf( __( 'Pending messages: %s', 'jlg-native' ), number_format_i18n( $summary['pending'] ) . $plus ),
+		sprintf( __( 'Pending messages: %s', 'jlg-native' ), number_format_i18n( $summary['pending'] ) ),
 		/* translators: %s: number of messages */
-		sprintf( __( 'Dead letters: %s', 'jlg-native' ), number_format_i18n( $summary['dead'] ) . $plus ),
+		sprintf( __( 'Dead letters: %s', 'jlg-native' ), number_format_i18n( $summary['dead'] ) ),
 		null === $age
 			? __( 'Oldest pending message: none', 'jlg-native' )
 			/* translators: %s: a duration such as "5 mins" */
