@@ -5,7 +5,7 @@
 //! own column that is absent when the source had none (a 2.1 JSON manifest
 //! only knows path -> hash).
 
-use super::hash::{Digest32, HashAlgo, MAX_HASH_LEN};
+use super::hash::{Digest32, HashAlgo};
 use super::path;
 
 /// What the filesystem said about an entry.
@@ -294,28 +294,42 @@ impl Builder {
         if sorted {
             return m;
         }
-        // Sort a permutation, then keep the last of each run of equal paths.
+        // Sort a permutation (the last pushed first among equal paths) and keep
+        // the first of each run: the last value pushed for a path wins.
         let mut order: Vec<u32> = (0..count as u32).collect();
-        order.sort_by(|&a, &b| m.path(a as usize).cmp(m.path(b as usize)).then(a.cmp(&b)));
-        let mut out = Builder::new(algo, with_meta);
-        out.reserve(count, m.arena.len() / count.max(1));
-        let mut k = 0;
-        while k < order.len() {
-            let mut last = k;
-            while last + 1 < order.len() && m.path(order[last + 1] as usize) == m.path(order[k] as usize) {
-                last += 1;
-            }
-            let i = order[last] as usize;
-            let mut digest = [0u8; MAX_HASH_LEN];
-            let hash = m.hash(i).map(|h| {
-                digest[..h.len()].copy_from_slice(h);
-                &digest
-            });
-            out.push(m.path(i), m.meta(i).copied(), hash);
-            k = last + 1;
+        order.sort_unstable_by(|&a, &b| m.path(a as usize).cmp(m.path(b as usize)).then(b.cmp(&a)));
+        order.dedup_by(|a, b| m.path(*a as usize) == m.path(*b as usize));
+        // Rebuild one column at a time and free the old one at once: the peak is
+        // the unsorted manifest plus its largest column, not two manifests.
+        let Manifest { mut arena, mut starts, hashes, has_hash, meta, .. } = m;
+        let path = |i: u32| &arena[starts[i as usize] as usize..starts[i as usize + 1] as usize];
+        let mut sorted_arena = Vec::with_capacity(order.iter().map(|&i| path(i).len()).sum());
+        let mut sorted_starts = Vec::with_capacity(order.len() + 1);
+        sorted_starts.push(0u64);
+        for &i in &order {
+            sorted_arena.extend_from_slice(path(i));
+            sorted_starts.push(sorted_arena.len() as u64);
         }
-        drop(m);
-        out.finish()
+        (arena, starts) = (sorted_arena, sorted_starts);
+        let n = algo.len();
+        let mut sorted_hashes = Vec::with_capacity(order.len() * n);
+        for &i in &order {
+            sorted_hashes.extend_from_slice(&hashes[i as usize * n..(i as usize + 1) * n]);
+        }
+        drop(hashes);
+        let sorted_has_hash = order.iter().map(|&i| has_hash[i as usize]).collect();
+        drop(has_hash);
+        let sorted_meta = if meta.is_empty() { meta } else { order.iter().map(|&i| meta[i as usize]).collect() };
+        Manifest {
+            algo,
+            arena,
+            starts,
+            hashes: sorted_hashes,
+            has_hash: sorted_has_hash,
+            meta: sorted_meta,
+            issues: Vec::new(),
+            last_scan: None,
+        }
     }
 }
 
@@ -323,6 +337,33 @@ impl Builder {
 mod tests {
     use super::*;
     use crate::manifest::hash::hash_bytes;
+
+    #[test]
+    fn unsorted_columns_move_together() {
+        // 300 paths pushed out of order, some twice (the second push wins),
+        // some without a hash: every column must follow its path.
+        let mut b = Builder::new(HashAlgo::Xxh3, false);
+        let name = |i: u32| format!("d{}/f{:03}", i % 7, (i * 37) % 300);
+        for i in (0..300u32).rev() {
+            b.push(name(i).as_bytes(), None, (i % 5 != 0).then(|| hash_bytes(HashAlgo::Xxh3, b"old")).as_ref());
+        }
+        for i in (0..300u32).filter(|i| i % 3 == 0) {
+            b.push(name(i).as_bytes(), None, Some(&hash_bytes(HashAlgo::Xxh3, name(i).as_bytes())));
+        }
+        let m = b.finish();
+        assert_eq!(m.len(), 300);
+        for i in 0..m.len() {
+            assert!(i == 0 || m.path(i - 1) < m.path(i));
+            let n: u32 = (0..300).find(|&n| name(n).as_bytes() == m.path(i)).unwrap();
+            let want = if n % 3 == 0 {
+                Some(hash_bytes(HashAlgo::Xxh3, name(n).as_bytes()))
+            } else {
+                (n % 5 != 0).then(|| hash_bytes(HashAlgo::Xxh3, b"old"))
+            };
+            assert_eq!(m.hash(i), want.as_ref().map(|h| &h[..16]), "{}", name(n));
+            assert!(m.meta(i).is_none());
+        }
+    }
 
     #[test]
     fn builder_sorts_and_keeps_last_duplicate() {
