@@ -847,6 +847,79 @@ fn in_path_order(listed: &mut [Vec<Child>], mut visit: impl FnMut(&mut Rec)) {
     }
 }
 
+/// What settling a run of files needs, shared by every task.
+struct Settler<'a> {
+    root: &'a Path,
+    root_fd: RawFd,
+    opts: &'a ValidScan,
+    previous: Option<&'a Manifest>,
+    control: &'a ScanControl,
+    issues: &'a Mutex<Vec<Issue>>,
+}
+
+impl Settler<'_> {
+    /// Settles a run of one directory's entries (subdirectories are skipped).
+    fn settle_run(&self, run: &mut [Child]) {
+        let mut dir = DirSlot::new(self.root_fd);
+        let mut found = Vec::new();
+        let mut name = Vec::with_capacity(256);
+        let mut hint = 0usize;
+        let mut tally = Tally::default();
+        let mut files = 0u64;
+        BUF.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            for child in run.iter_mut() {
+                let Child::File(rec) = child else { continue };
+                if self.control.cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                files += 1;
+                let (parent, leaf) = split_parent(&rec.path);
+                name.clear();
+                name.extend_from_slice(leaf);
+                name.push(0);
+                let (state, issue) = match CStr::from_bytes_with_nul(&name) {
+                    Ok(leaf) => {
+                        let place = Place { dir: dir.get(parent), name: leaf, root: self.root };
+                        settle(rec, &place, self.opts, self.previous, &mut hint, &mut tally, &mut buf)
+                    }
+                    Err(_) => (Settled::Gone, Some("cannot open: the name holds a NUL byte".into())),
+                };
+                if let Settled::Keep(meta, digest) = state {
+                    rec.meta = Some(meta);
+                    rec.digest = digest;
+                    rec.keep = true;
+                }
+                if let Some(reason) = issue {
+                    found.push(Issue { path: rec.path.clone(), reason });
+                }
+            }
+        });
+        self.control.reused.fetch_add(tally.reused, Ordering::Relaxed);
+        self.control.bytes_read.fetch_add(tally.bytes_read, Ordering::Relaxed);
+        self.control.done.fetch_add(files, Ordering::Relaxed);
+        if !found.is_empty() {
+            if let Ok(mut issues) = self.issues.lock() {
+                issues.append(&mut found);
+            }
+        }
+    }
+}
+
+/// The settled files that are kept, as a manifest (already in path order).
+fn collect(listed: &mut [Vec<Child>], algo: HashAlgo, count: usize) -> Manifest {
+    let mut b = Builder::new(algo, true);
+    let mut path_bytes = 0;
+    in_path_order(listed, |rec| path_bytes += rec.path.len());
+    b.reserve_exact(count, path_bytes);
+    in_path_order(listed, |rec| {
+        if rec.keep {
+            b.push(&rec.path, rec.meta, rec.digest.as_ref());
+        }
+    });
+    b.finish()
+}
+
 /// Files settled per task: a run of files of one directory shares one
 /// directory handle and one search position in the previous manifest.
 const FILES_PER_TASK: usize = 256;
@@ -907,68 +980,16 @@ pub fn scan(
         }
         control.total.store(count as u64, Ordering::Relaxed);
         control.phase.store(PHASE_HASHING, Ordering::Relaxed);
-        let root_raw = root_fd.as_raw_fd();
+        let settler = Settler { root, root_fd: root_fd.as_raw_fd(), opts, previous, control, issues: &issues };
         // Each directory's files in runs of FILES_PER_TASK.
-        listed.par_iter_mut().flat_map(|children| children.par_chunks_mut(FILES_PER_TASK)).for_each(|chunk| {
-            let mut dir = DirSlot::new(root_raw);
-            let mut found = Vec::new();
-            let mut name = Vec::with_capacity(256);
-            let mut hint = 0usize;
-            let mut tally = Tally::default();
-            BUF.with(|buf| {
-                let mut buf = buf.borrow_mut();
-                for child in chunk.iter_mut() {
-                    let Child::File(rec) = child else { continue };
-                    if control.cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let (parent, leaf) = split_parent(&rec.path);
-                    name.clear();
-                    name.extend_from_slice(leaf);
-                    name.push(0);
-                    let outcome = match CStr::from_bytes_with_nul(&name) {
-                        Ok(leaf) => {
-                            let place = Place { dir: dir.get(parent), name: leaf, root };
-                            settle(rec, &place, opts, previous, &mut hint, &mut tally, &mut buf)
-                        }
-                        Err(_) => (Settled::Gone, Some("cannot open: the name holds a NUL byte".into())),
-                    };
-                    match outcome.0 {
-                        Settled::Keep(meta, digest) => {
-                            rec.meta = Some(meta);
-                            rec.digest = digest;
-                            rec.keep = true;
-                        }
-                        Settled::Gone => rec.keep = false,
-                    }
-                    if let Some(reason) = outcome.1 {
-                        found.push(Issue { path: rec.path.clone(), reason });
-                    }
-                }
-            });
-            control.reused.fetch_add(tally.reused, Ordering::Relaxed);
-            control.bytes_read.fetch_add(tally.bytes_read, Ordering::Relaxed);
-            let files = chunk.iter().filter(|c| matches!(c, Child::File(_))).count();
-            control.done.fetch_add(files as u64, Ordering::Relaxed);
-            if !found.is_empty() {
-                if let Ok(mut issues) = issues.lock() {
-                    issues.append(&mut found);
-                }
-            }
-        });
+        listed
+            .par_iter_mut()
+            .flat_map(|children| children.par_chunks_mut(FILES_PER_TASK))
+            .for_each(|run| settler.settle_run(run));
         if control.cancel.load(Ordering::Relaxed) {
             return Err(ManifestError::Cancelled);
         }
-        let mut b = Builder::new(opts.hash, true);
-        let mut path_bytes = 0;
-        in_path_order(&mut listed, |rec| path_bytes += rec.path.len());
-        b.reserve_exact(count, path_bytes);
-        in_path_order(&mut listed, |rec| {
-            if rec.keep {
-                b.push(&rec.path, rec.meta, rec.digest.as_ref());
-            }
-        });
-        let mut m = b.finish();
+        let mut m = collect(&mut listed, opts.hash, count);
         m.set_issues(issues.into_inner().unwrap_or_default());
         control.phase.store(PHASE_DONE, Ordering::Relaxed);
         Ok(m)
