@@ -219,7 +219,21 @@ pub fn hash_file(
         if buf.len() < want {
             buf.resize(CHUNK, 0);
         }
-        let got = read_full(file, &mut buf[..want], None)?;
+        // A read of a regular file that returns less than asked has met the
+        // end of the file, so reaching `size` on a short read ends it: one
+        // read for a small file, no second one to see EOF.
+        let mut got = 0;
+        while got < want {
+            match (&*file).read(&mut buf[got..want]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.into()),
+            }
+            if got == size as usize {
+                break;
+            }
+        }
         if got != size as usize {
             return Err(HashFailure::SizeChanged);
         }
