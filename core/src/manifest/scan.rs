@@ -224,6 +224,15 @@ fn is_loop(e: &io::Error) -> bool {
     e.raw_os_error() == Some(libc::ELOOP)
 }
 
+/// Why a listed entry could not be stat'ed: gone since it was listed, or the error.
+fn stat_failure(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::NotFound {
+        "vanished during the scan".to_owned()
+    } else {
+        format!("cannot stat: {e}")
+    }
+}
+
 /// The type of a directory entry, from `d_type` or a stat.
 #[derive(Debug, Clone, Copy)]
 enum EntryType {
@@ -503,12 +512,8 @@ impl Walk<'_> {
                     if stat.is_none() && self.stat_files {
                         match reader.stat() {
                             Ok(m) => stat = Some(m),
-                            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                                self.issue(child, "vanished during the scan".to_owned());
-                                continue;
-                            }
                             Err(e) => {
-                                self.issue(child, format!("cannot stat: {e}"));
+                                self.issue(child, stat_failure(&e));
                                 continue;
                             }
                         }
@@ -549,12 +554,8 @@ impl Walk<'_> {
         let next = if self.opts.follow_symlinks {
             let m = match fs::metadata(self.abs(&rel)) {
                 Ok(m) => m,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    self.issue(rel, "vanished during the scan".to_owned());
-                    return;
-                }
                 Err(e) => {
-                    self.issue(rel, format!("cannot stat: {e}"));
+                    self.issue(rel, stat_failure(&e));
                     return;
                 }
             };
@@ -588,10 +589,7 @@ impl Walk<'_> {
             }
             match fs::symlink_metadata(abs) {
                 Ok(m) => local.push(Child::File(Rec::new(rel, Some(meta_of(&m)), Kind::Link))),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    self.issue(rel, "vanished during the scan".to_owned());
-                }
-                Err(e) => self.issue(rel, format!("cannot stat: {e}")),
+                Err(e) => self.issue(rel, stat_failure(&e)),
             }
             return;
         }
